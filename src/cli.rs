@@ -1,0 +1,315 @@
+//! The command-line tools: check, ask, stats, new, export.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::engine::diagnostic::{Severity, render};
+use crate::engine::{FactBase, LoadedPack, PackError, QuestionKind, Session, SessionConfig, SpoilerHorizon, load_all};
+use crate::engine::{Difficulty, opentdb};
+
+/// The built-in packs folder: `questions/` beside the executable's project,
+/// or the current directory's `questions/`.
+pub fn default_pack_dir() -> PathBuf {
+    let here = PathBuf::from("questions");
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questions")
+}
+
+/// Prints every diagnostic of the failed packs to stderr.
+pub fn report_errors(errors: &[PackError]) {
+    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    for e in errors {
+        eprint!("{}", render(&e.diagnostics, &e.source_text, color));
+        eprintln!("skipped pack {}", e.path.display());
+    }
+}
+
+/// `leafquiz check`: exit 0 when every pack is valid (and, with `strict`, lint-free).
+pub fn check(paths: &[PathBuf], strict: bool) -> i32 {
+    let paths = if paths.is_empty() { vec![default_pack_dir()] } else { paths.to_vec() };
+    let (good, bad) = load_all(&paths);
+    report_errors(&bad);
+    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut warnings = 0;
+    for p in &good {
+        if !p.warnings.is_empty() {
+            let text = std::fs::read_to_string(&p.path).unwrap_or_default();
+            eprint!("{}", render(&p.warnings, &text, color));
+            warnings += p.warnings.len();
+        }
+        println!("ok: {} ({}: {} facts, {} warnings)", p.path.display(), p.pack.meta.title, crate::engine::validate::fact_count(&p.pack), p.warnings.len());
+    }
+    for e in &bad {
+        let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        println!("broken: {} ({} errors)", e.path.display(), errors);
+    }
+    if good.is_empty() && bad.is_empty() {
+        eprintln!("error: no pack files (*.ron) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        return 1;
+    }
+    if !bad.is_empty() || (strict && warnings > 0) { 1 } else { 0 }
+}
+
+/// Packs from `--pack`, `--pack-dir` and `--import-opentdb`; the built-in folder when none is given.
+pub fn gather_packs(packs: &[PathBuf], pack_dirs: &[PathBuf], opentdb_files: &[PathBuf]) -> (Vec<LoadedPack>, Vec<PackError>) {
+    let mut paths: Vec<PathBuf> = packs.to_vec();
+    paths.extend(pack_dirs.iter().cloned());
+    if packs.is_empty() && opentdb_files.is_empty() {
+        paths.insert(0, default_pack_dir());
+    }
+    let (mut good, mut bad) = load_all(&paths);
+    for dir in pack_dirs.iter().chain(std::iter::once(&default_pack_dir())) {
+        if packs.is_empty() || pack_dirs.contains(dir) {
+            for f in opentdb::files_in(dir) {
+                match opentdb::load_file(&f) {
+                    Ok(p) => good.push(p),
+                    Err(e) => bad.push(e),
+                }
+            }
+        }
+    }
+    for f in opentdb_files {
+        match opentdb::load_file(f) {
+            Ok(p) => good.push(p),
+            Err(e) => bad.push(e),
+        }
+    }
+    (good, bad)
+}
+
+pub struct AskArgs {
+    pub packs: Vec<PathBuf>,
+    pub pack_dirs: Vec<PathBuf>,
+    pub opentdb: Vec<PathBuf>,
+    pub count: usize,
+    pub seed: u64,
+    pub kinds: Vec<String>,
+    pub difficulty: String,
+    pub spoilers: Option<String>,
+    pub json: bool,
+}
+
+pub fn parse_horizon(s: &str) -> Option<SpoilerHorizon> {
+    let s = s.trim().to_ascii_lowercase();
+    let rest = s.strip_prefix('s')?;
+    let (season, episode) = rest.split_once('e')?;
+    Some(SpoilerHorizon { season: season.parse().ok()?, episode: episode.parse().ok()? })
+}
+
+fn session_config(args: &AskArgs) -> Result<SessionConfig, String> {
+    let mut kinds = Vec::new();
+    for k in &args.kinds {
+        kinds.push(QuestionKind::from_name(k).ok_or_else(|| {
+            format!("unknown kind `{k}`; kinds are: {}", QuestionKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "))
+        })?);
+    }
+    let difficulty = Difficulty::from_name(&args.difficulty).ok_or_else(|| format!("unknown difficulty `{}`; use easy, medium, hard or ramp", args.difficulty))?;
+    let horizon = match &args.spoilers {
+        Some(s) => Some(parse_horizon(s).ok_or_else(|| format!("`{s}` is not a spoiler horizon; write it as S1E4"))?),
+        None => None,
+    };
+    Ok(SessionConfig { seed: args.seed, difficulty, horizon, kinds })
+}
+
+/// `leafquiz ask`.
+pub fn ask(args: &AskArgs) -> i32 {
+    let config = match session_config(args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let (good, bad) = gather_packs(&args.packs, &args.pack_dirs, &args.opentdb);
+    report_errors(&bad);
+    if good.is_empty() {
+        eprintln!("error: no valid pack to ask from");
+        return 1;
+    }
+    let base = Arc::new(FactBase::build(good.iter().map(|p| &p.pack)));
+    let mut session = Session::new(base, config);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for n in 0..args.count {
+        let Some(q) = session.next_question() else {
+            eprintln!("no more questions match these settings");
+            break;
+        };
+        let written = if args.json {
+            let line = serde_json::json!({
+                "kind": q.kind.name(),
+                "prompt": q.prompt,
+                "options": q.options,
+                "answer": q.answer,
+                "difficulty": (q.difficulty * 100.0).round() / 100.0,
+                "explanation": q.explanation,
+                "source": q.source,
+                "facts": q.facts,
+            });
+            writeln!(out, "{line}")
+        } else {
+            let mut text = format!("{}. [{} · difficulty {:.2}] {}\n", n + 1, q.kind.name(), q.difficulty, q.prompt);
+            for (i, o) in q.options.iter().enumerate() {
+                let mark = if i == q.answer { "*" } else { " " };
+                text.push_str(&format!("   {mark} {}) {o}\n", (b'A' + i as u8) as char));
+            }
+            text.push_str(&format!("   → {}\n", q.explanation));
+            writeln!(out, "{text}")
+        };
+        if written.is_err() {
+            return 0; // stdout closed (e.g. piped into `head`)
+        }
+    }
+    0
+}
+
+/// `leafquiz stats`.
+pub fn stats(paths: &[PathBuf]) -> i32 {
+    let paths = if paths.is_empty() { vec![default_pack_dir()] } else { paths.to_vec() };
+    let (good, bad) = load_all(&paths);
+    report_errors(&bad);
+    if good.is_empty() {
+        eprintln!("error: no valid pack");
+        return 1;
+    }
+    for p in &good {
+        let pack = &p.pack;
+        println!("{} ({}), version {}", pack.meta.title, p.path.display(), pack.meta.version);
+        let tables: [(&str, usize); 15] = [
+            ("people", pack.people.len()),
+            ("characters", pack.characters.len()),
+            ("roles", pack.roles.len()),
+            ("episodes", pack.episodes.len()),
+            ("plot facts", pack.episodes.iter().map(|e| e.plot.len()).sum()),
+            ("awards", pack.awards.len()),
+            ("albums", pack.albums.len()),
+            ("tracks", pack.tracks.len()),
+            ("crew", pack.crew.len()),
+            ("places", pack.places.len()),
+            ("numbers", pack.numbers.len()),
+            ("dates", pack.dates.len()),
+            ("entities", pack.entities.len()),
+            ("facts", pack.facts.len()),
+            ("questions", pack.questions.len()),
+        ];
+        println!("  tables:");
+        for (name, n) in tables {
+            println!("    {name:<12} {n:>6}");
+        }
+        let base = FactBase::build([pack]);
+        println!("  question candidates by kind:");
+        for (kind, n) in base.kind_counts() {
+            println!("    {:<20} {n:>6}", kind.name());
+        }
+        println!("  total candidates: {}", base.len());
+        let unreachable = unreachable_facts(&base, pack);
+        println!("  facts no question can reach: {}", unreachable.len());
+        for u in unreachable {
+            println!("    - {u}");
+        }
+    }
+    0
+}
+
+/// Entities that appear in no question candidate: people with no role, credit,
+/// award or track; episodes never asked; pending awards.
+fn unreachable_facts(base: &FactBase, pack: &crate::engine::Pack) -> Vec<String> {
+    let mut reached: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut config = SessionConfig { seed: 1, ..SessionConfig::default() };
+    config.difficulty = Difficulty::Medium;
+    let mut session = Session::new(Arc::new(FactBase::build([pack])), config);
+    for _ in 0..session.pool_size() {
+        if let Some(q) = session.next_question() {
+            for f in &q.facts {
+                reached.insert(crate::engine::text::normalise(&f.subject));
+                reached.insert(crate::engine::text::normalise(&f.object));
+            }
+            for o in &q.options {
+                reached.insert(crate::engine::text::normalise(o));
+            }
+            reached.insert(crate::engine::text::normalise(&q.prompt));
+        }
+    }
+    let _ = base;
+    let prompt_text: String = reached.iter().cloned().collect::<Vec<_>>().join(" | ");
+    let mut out = Vec::new();
+    let mut check = |label: String, name: &str| {
+        let n = crate::engine::text::normalise(name);
+        if !reached.contains(&n) && !prompt_text.contains(&n) {
+            out.push(label);
+        }
+    };
+    for p in &pack.people {
+        check(format!("person {} ({})", p.name, p.id), &p.name);
+    }
+    for c in &pack.characters {
+        check(format!("character {} ({})", c.name, c.id), &c.name);
+    }
+    for n in &pack.numbers {
+        check(format!("number {} ({})", n.name, n.id), &n.name);
+    }
+    for d in &pack.dates {
+        check(format!("date {} ({})", d.event, d.id), &d.event);
+    }
+    for a in &pack.awards {
+        if a.result == crate::engine::model::AwardResult::Pending {
+            out.push(format!("award {} {} — {} (Pending: not asked)", a.year, a.ceremony, a.category));
+        }
+    }
+    out
+}
+
+/// `leafquiz new PATH`: a commented scaffold that passes `check` and asks questions at once.
+pub fn new_pack(path: &Path) -> i32 {
+    if path.exists() {
+        eprintln!("error: {} already exists; choose another path", path.display());
+        return 1;
+    }
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("my_pack").replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+    let text = SCAFFOLD.replace("{{id}}", &id);
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        eprintln!("error: cannot create {}: {e}", parent.display());
+        return 1;
+    }
+    match crate::persist::write_atomic(path, text.as_bytes()) {
+        Ok(()) => {
+            println!("wrote {}; try `leafquiz check {0}` and `leafquiz ask --pack {0}`", path.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            1
+        }
+    }
+}
+
+pub const SCAFFOLD: &str = include_str!("scaffold.ron");
+
+/// `leafquiz export --format opentdb`.
+pub fn export_opentdb(packs: &[PathBuf], pack_dirs: &[PathBuf], count: usize, seed: u64) -> i32 {
+    let (good, bad) = gather_packs(packs, pack_dirs, &[]);
+    report_errors(&bad);
+    if good.is_empty() {
+        eprintln!("error: no valid pack to export");
+        return 1;
+    }
+    let titles: BTreeMap<String, String> = good.iter().map(|p| (p.pack.meta.id.clone(), p.pack.meta.title.clone())).collect();
+    let base = Arc::new(FactBase::build(good.iter().map(|p| &p.pack)));
+    let mut session = Session::new(base, SessionConfig { seed, ..SessionConfig::default() });
+    let mut questions = Vec::new();
+    for _ in 0..count {
+        match session.next_question() {
+            Some(q) => questions.push(q),
+            None => break,
+        }
+    }
+    println!("{}", opentdb::export(&questions, &titles));
+    0
+}

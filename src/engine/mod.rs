@@ -1,0 +1,22 @@
+//! The quiz engine: fact model, pack loading and validation, question
+//! generation, sessions and scoring. Free of Bevy so it is tested headless and
+//! shared by the game and the command-line tools.
+
+pub mod diagnostic;
+pub mod facts;
+pub mod generate;
+pub mod load;
+pub mod model;
+pub mod opentdb;
+pub mod question;
+pub mod scoring;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use facts::FactBase;
+pub use load::{LoadedPack, PackError, load_all, load_pack_bytes, load_pack_file};
+pub use model::Pack;
+pub use question::{Question, QuestionKind};
+pub use session::{Difficulty, Session, SessionConfig, SpoilerHorizon};

@@ -1,0 +1,334 @@
+//! The fact model: what a pack file contains, exactly as authors write it in RON.
+//!
+//! Every table is optional (`#[serde(default)]`) so a pack for a band or a book
+//! only fills the tables it needs. Unknown fields are rejected so that a typo in a
+//! field name is reported with its position instead of being silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+/// An id of an entity (person, character, episode, album, custom entity) or of a source.
+/// Ids are unique across the whole pack.
+pub type Id = String;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub meta: Meta,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub characters: Vec<Character>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub episodes: Vec<Episode>,
+    #[serde(default)]
+    pub awards: Vec<Award>,
+    #[serde(default)]
+    pub albums: Vec<Album>,
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    #[serde(default)]
+    pub crew: Vec<Credit>,
+    #[serde(default)]
+    pub places: Vec<FilmingPlace>,
+    #[serde(default)]
+    pub numbers: Vec<Quantity>,
+    #[serde(default)]
+    pub dates: Vec<DatedEvent>,
+    /// Things that are neither people nor characters, for custom relations
+    /// (books, cities, teams, instruments...).
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub relations: Vec<RelationDef>,
+    #[serde(default)]
+    pub facts: Vec<CustomFact>,
+    /// Hand-written questions, used as they are.
+    #[serde(default)]
+    pub questions: Vec<HandWritten>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_version")]
+    pub version: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub licence: String,
+    /// The name of the work the pack is about ("Heartstopper"); award nominees
+    /// written as `Series` refer to it.
+    #[serde(default)]
+    pub series: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+fn default_version() -> String {
+    "1.0.0".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Group {
+    Main,
+    Recurring,
+    Guest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub group: Group,
+    /// A short description used in explanations ("Charlie's older sister").
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub actor: Id,
+    pub character: Id,
+    #[serde(default)]
+    pub seasons: Vec<u32>,
+    #[serde(default)]
+    pub voice: bool,
+    #[serde(default)]
+    pub cameo: bool,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Episode {
+    pub id: Id,
+    pub season: u32,
+    pub number: u32,
+    pub title: String,
+    #[serde(default)]
+    pub directors: Vec<Id>,
+    #[serde(default)]
+    pub writers: Vec<Id>,
+    /// ISO date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub released: Option<String>,
+    /// Things that happen in this episode and in no other, phrased as a clause
+    /// ("Nick and Charlie kiss for the first time at Harry's party").
+    #[serde(default)]
+    pub plot: Vec<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Nominee {
+    /// The series itself (`meta.series`).
+    Series,
+    /// A person from the `people` table.
+    Person(Id),
+    /// A named work: a scene, a song ("Colours of You").
+    Work(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AwardResult {
+    Won,
+    Nominated,
+    Pending,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub year: i32,
+    pub ceremony: String,
+    pub category: String,
+    pub nominees: Vec<Nominee>,
+    pub result: AwardResult,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Album {
+    pub id: Id,
+    pub title: String,
+    /// Album-level artists (people ids); empty for "various artists".
+    #[serde(default)]
+    pub artists: Vec<Id>,
+    #[serde(default)]
+    pub released: Option<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    pub album: Id,
+    /// The track number as listed; gaps in the numbering are kept as they are.
+    pub number: u32,
+    pub title: String,
+    /// People ids; empty means the album's artists.
+    #[serde(default)]
+    pub artists: Vec<Id>,
+    /// `m:ss`.
+    #[serde(default)]
+    pub duration: Option<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// "Composer", "Cinematographer", "Casting director"...
+    pub role: String,
+    pub person: Id,
+    /// Seasons the credit applies to; empty means the whole series.
+    #[serde(default)]
+    pub seasons: Vec<u32>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilmingPlace {
+    /// "Hampton Court House"
+    pub place: String,
+    /// Where the place is ("London Borough of Richmond upon Thames").
+    #[serde(default)]
+    pub location: Option<String>,
+    /// What was filmed there ("Harry's party").
+    pub filmed: String,
+    #[serde(default)]
+    pub episode: Option<Id>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    pub id: Id,
+    /// What is measured, as a noun phrase ("hours viewed in the first week").
+    pub name: String,
+    pub value: f64,
+    /// "million hours", "%", "reviews".
+    pub unit: String,
+    /// Decimal places that are meaningful (0 for counts).
+    #[serde(default)]
+    pub precision: u8,
+    /// The episode after which this number is known (for the spoiler horizon).
+    #[serde(default)]
+    pub episode: Option<Id>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedEvent {
+    pub id: Id,
+    /// What happened, as a clause ("the first teaser was released").
+    pub event: String,
+    /// ISO date, `YYYY-MM-DD` (or `YYYY-MM`).
+    pub date: String,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: Id,
+    pub name: String,
+    /// Free-form kind ("city", "album", "team"); distractors come from the same kind.
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub source: Id,
+}
+
+/// A custom relation with its own phrasing in both directions.
+/// `{subject}` and `{object}` are replaced by the names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDef {
+    pub id: Id,
+    /// Asks for the object: "Which city is {subject} from?"
+    pub ask_object: String,
+    /// Asks for the subject: "Which band comes from {object}?"
+    #[serde(default)]
+    pub ask_subject: Option<String>,
+    /// States the fact: "{subject} comes from {object}."
+    pub statement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomFact {
+    pub subject: Id,
+    pub relation: Id,
+    pub object: Id,
+    #[serde(default)]
+    pub source: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandWritten {
+    pub prompt: String,
+    pub answer: String,
+    pub wrong: Vec<String>,
+    #[serde(default)]
+    pub explanation: Option<String>,
+    #[serde(default)]
+    pub difficulty: Option<f32>,
+    /// Hidden until the player has watched this episode.
+    #[serde(default)]
+    pub episode: Option<Id>,
+    #[serde(default)]
+    pub source: Id,
+}

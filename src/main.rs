@@ -1,0 +1,95 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use leafquiz::cli;
+
+/// leafquiz: a trivia quiz game that makes questions from fact packs.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the game (the default).
+    Play(leafquiz::PlayArgs),
+    /// Validate packs: exit 0 when valid, 1 with diagnostics otherwise.
+    Check {
+        /// Pack files or folders (default: questions/).
+        paths: Vec<PathBuf>,
+        /// Fail on lint warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print generated questions.
+    Ask {
+        /// A pack file (repeatable; default: every pack in questions/).
+        #[arg(long = "pack")]
+        packs: Vec<PathBuf>,
+        /// A folder of packs (repeatable).
+        #[arg(long = "pack-dir")]
+        pack_dirs: Vec<PathBuf>,
+        /// An OpenTDB JSON file to load as hand-written questions (repeatable).
+        #[arg(long = "import-opentdb")]
+        opentdb: Vec<PathBuf>,
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Only these kinds (repeatable), e.g. actor-of-character.
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// easy, medium, hard or ramp.
+        #[arg(long, default_value = "medium")]
+        difficulty: String,
+        /// Spoiler horizon: nothing after this episode, e.g. S1E4.
+        #[arg(long)]
+        spoilers: Option<String>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts per table and question kind, and facts no question reaches.
+    Stats { paths: Vec<PathBuf> },
+    /// Write a commented scaffold pack.
+    New { path: PathBuf },
+    /// Export generated questions.
+    Export {
+        /// Only `opentdb` for now.
+        #[arg(long, default_value = "opentdb")]
+        format: String,
+        #[arg(long = "pack")]
+        packs: Vec<PathBuf>,
+        #[arg(long = "pack-dir")]
+        pack_dirs: Vec<PathBuf>,
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command.unwrap_or(Command::Play(leafquiz::PlayArgs::default())) {
+        Command::Play(args) => leafquiz::play(args),
+        Command::Check { paths, strict } => cli::check(&paths, strict),
+        Command::Ask { packs, pack_dirs, opentdb, count, seed, kinds, difficulty, spoilers, json } => {
+            cli::ask(&cli::AskArgs { packs, pack_dirs, opentdb, count, seed, kinds, difficulty, spoilers, json })
+        }
+        Command::Stats { paths } => cli::stats(&paths),
+        Command::New { path } => cli::new_pack(&path),
+        Command::Export { format, packs, pack_dirs, count, seed } => {
+            if format != "opentdb" {
+                eprintln!("error: unknown format `{format}`; only `opentdb` is supported");
+                2
+            } else {
+                cli::export_opentdb(&packs, &pack_dirs, count, seed)
+            }
+        }
+    };
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
