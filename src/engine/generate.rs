@@ -360,7 +360,7 @@ fn award_winner<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
     let pool: &[u32] = if b.kinds[winner as usize] == EKind::Person { &b.pool_award_people } else { &b.pool_works };
     let (wrong, same) = x.distractors(winner, &[pool], OPTIONS - 1, |d| !b.is_true(a.slot, Rel::WonSlot, 0, d));
     let who = if b.kinds[winner as usize] == EKind::Person { "Who" } else { "What" };
-    let prompt = format!("{who} won {} at the {} {}{}?", a_category(b, a.category), a.year, a.ceremony, series_for(b, c));
+    let prompt = format!("{who} won {} at the {} {}?", a_category(b, a.category), a.year, a.ceremony);
     let explanation = format!("{} won {} at the {} {}.", b.name(winner), a_category(b, a.category), a.year, a.ceremony);
     let facts = vec![triple(b.name(winner), "won", &format!("{} ({} {})", b.name(a.category), a.ceremony, a.year))];
     Some(entity_draft(b, prompt, winner, &wrong, |d| nomination_fact(b, d), explanation, facts, same))

@@ -111,6 +111,7 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
         });
     }
     let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("opentdb").to_string();
+    let category = parsed.results.first().map(|q| decode(&q.category)).filter(|c| !c.is_empty()).unwrap_or_else(|| stem.clone());
     let questions = parsed
         .results
         .into_iter()
@@ -129,12 +130,10 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
             source: "opentdb".into(),
         })
         .collect::<Vec<_>>();
-    let category = decode(&questions.first().map(|_| "").unwrap_or_default());
-    let _ = category;
     Ok(Pack {
         meta: Meta {
             id: format!("opentdb_{stem}"),
-            title: format!("OpenTDB: {stem}"),
+            title: format!("OpenTDB: {category}"),
             description: "Questions imported from an OpenTDB file".into(),
             version: "1.0.0".into(),
             language: "en".into(),

@@ -72,7 +72,7 @@ pub struct SessionConfig {
 }
 
 /// How many candidates are compared when picking the next question by difficulty.
-const DIFFICULTY_SAMPLES: usize = 6;
+const DIFFICULTY_SAMPLES: usize = 8;
 
 pub struct Session {
     base: Arc<FactBase>,
@@ -84,7 +84,14 @@ pub struct Session {
     remaining: usize,
     asked: u32,
     limit: Horizon,
+    /// Kinds of the last few questions, so one big table does not crowd out the rest.
+    recent: [Option<QuestionKind>; RECENT_KINDS],
+    cycle: u32,
 }
+
+const RECENT_KINDS: usize = 4;
+/// How much a kind asked recently counts against a candidate, in difficulty units.
+const REPEAT_KIND_PENALTY: f32 = 0.35;
 
 impl Session {
     pub fn new(base: Arc<FactBase>, config: SessionConfig) -> Session {
@@ -105,6 +112,8 @@ impl Session {
             config,
             asked: 0,
             limit,
+            recent: [None; RECENT_KINDS],
+            cycle: 0,
         }
     }
 
@@ -120,6 +129,11 @@ impl Session {
     /// some candidates may turn out to have no fair question).
     pub fn pool_size(&self) -> usize {
         self.order.len()
+    }
+
+    /// How many times the pool has been used up (0 during the first pass).
+    pub fn cycle(&self) -> u32 {
+        self.cycle
     }
 
     pub fn asked(&self) -> u32 {
@@ -140,6 +154,7 @@ impl Session {
                     return None;
                 }
                 self.remaining = self.order.len(); // a new cycle: repeats are allowed again
+                self.cycle += 1;
             }
             let slot = self.pick_slot(target);
             let candidate_index = self.order[slot];
@@ -148,6 +163,7 @@ impl Session {
             self.order.swap(slot, self.remaining);
             let candidate = self.base.candidates[candidate_index as usize];
             if let Some(q) = render(&self.base, &candidate, candidate_index, &mut self.rng, self.limit) {
+                self.recent[self.asked as usize % RECENT_KINDS] = Some(q.kind);
                 self.asked += 1;
                 return Some(q);
             }
@@ -174,6 +190,8 @@ impl Session {
     }
 
     fn gap(&self, slot: usize, target: f32) -> f32 {
-        (self.base.candidates[self.order[slot] as usize].base_difficulty - target).abs()
+        let c = &self.base.candidates[self.order[slot] as usize];
+        let repeats = self.recent.iter().filter(|k| **k == Some(c.kind)).count() as f32;
+        (c.base_difficulty - target).abs() + REPEAT_KIND_PENALTY * repeats
     }
 }
