@@ -224,3 +224,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_pack_about_another_subject_needs_no_code_change() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
+    let pack = leafquiz::engine::load_pack_file(&path).expect("fixture loads").pack;
+    for seed in 0..20 {
+        let asked = check_cycle(&pack, seed);
+        assert!(asked >= 15, "only {asked} questions");
+    }
+    let kinds = FactBase::build([&pack]).kind_counts();
+    for k in [QuestionKind::CustomObject, QuestionKind::CustomSubject, QuestionKind::Timeline, QuestionKind::ClosestNumber, QuestionKind::HandWritten] {
+        assert!(kinds.contains_key(&k), "{k:?} missing: {kinds:?}");
+    }
+}
+
+#[test]
+fn mixing_packs_keeps_every_question_correct_for_its_pack() {
+    let hs = common::heartstopper();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
+    let river = leafquiz::engine::load_pack_file(&path).unwrap().pack;
+    let mut s = Session::new(Arc::new(FactBase::build([&hs, &river])), SessionConfig { seed: 1, ..SessionConfig::default() });
+    let mut packs = HashSet::new();
+    for _ in 0..200 {
+        let q = s.next_question().unwrap();
+        let pack = if q.pack == "heartstopper" { &hs } else { &river };
+        common::oracle(pack, &q).unwrap();
+        packs.insert(q.pack.clone());
+    }
+    assert_eq!(packs.len(), 2);
+}

@@ -714,7 +714,10 @@ fn custom<R: Rng>(x: &mut Ctx<R>, c: &Candidate, ask_object: bool) -> Option<Dra
     let b = x.base;
     let f = *b.custom.get(c.a as usize)?;
     let info = b.relations.get(f.relation as usize)?;
-    let statement = info.def.statement.replace("{subject}", b.name(f.subject)).replace("{object}", b.name(f.object));
+    let mut statement = info.def.statement.replace("{subject}", b.name(f.subject)).replace("{object}", b.name(f.object));
+    if !statement.ends_with(['.', '!', '?']) {
+        statement.push('.');
+    }
     let facts = vec![triple(b.name(f.subject), &info.def.id, b.name(f.object))];
     let draft = if ask_object {
         let pool = kind_pool(b, b.kinds[f.object as usize]);

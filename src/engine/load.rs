@@ -161,6 +161,9 @@ fn help_for(error: &ron::Error) -> String {
         E::DuplicateStructField { field, .. } => {
             format!("remove one of the two `{field}` fields")
         }
+        E::ExpectedDifferentStructName { expected, .. } => {
+            format!("write this entry as `{expected}(...)`")
+        }
         E::Eof => "the file ends too early: close every ( and [".into(),
         E::ExpectedString | E::ExpectedStringEnd => {
             "write text in double quotes, escaping inner quotes as \\\"".into()

@@ -294,7 +294,7 @@ pub struct Entity {
 /// A custom relation with its own phrasing in both directions.
 /// `{subject}` and `{object}` are replaced by the names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Relation")]
 pub struct RelationDef {
     pub id: Id,
     /// Asks for the object: "Which city is {subject} from?"
@@ -307,7 +307,7 @@ pub struct RelationDef {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Fact")]
 pub struct CustomFact {
     pub subject: Id,
     pub relation: Id,

@@ -468,7 +468,7 @@ fn lint(c: &mut Checker, pack: &Pack) {
     ];
     for (table, distinct) in tables {
         if (1..4).contains(&distinct) {
-            c.warn("", "", 0, format!("`{table}` has only {distinct} distinct values: questions about it need 4"), format!("add more entries to `{table}`, or expect no questions from it"));
+            c.warn("", &format!("{table}:"), 0, format!("`{table}` has only {distinct} distinct values: questions about it need 4"), format!("add more entries to `{table}`, or expect no questions from it"));
         }
     }
     let mut per_relation: HashMap<&str, HashSet<&str>> = HashMap::new();
