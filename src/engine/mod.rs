@@ -11,6 +11,7 @@ pub mod opentdb;
 pub mod question;
 pub mod scoring;
 pub mod session;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 
