@@ -8,6 +8,7 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod opentdb;
+pub mod party;
 pub mod question;
 pub mod scoring;
 pub mod session;
