@@ -137,7 +137,9 @@ pub fn render(diagnostics: &[Diagnostic], source: &str, color: bool) -> String {
             ),
         ];
         if !d.help.is_empty() {
-            report.push(Group::with_title(Level::HELP.secondary_title(d.help.as_str())));
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(d.help.as_str()),
+            ));
         }
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");

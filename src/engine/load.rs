@@ -118,13 +118,7 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, Diagnostic> {
     let options = ron::Options::default();
     options.from_str::<Pack>(text).map_err(|e| {
         let (line, column) = clamp_position(text, e.span.start.line, e.span.start.col);
-        error_at(
-            file,
-            line,
-            column,
-            e.code.to_string(),
-            &help_for(&e.code),
-        )
+        error_at(file, line, column, e.code.to_string(), &help_for(&e.code))
     })
 }
 

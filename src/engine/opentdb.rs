@@ -65,8 +65,17 @@ pub fn export(questions: &[Question], titles: &BTreeMap<String, String>) -> Stri
     let results: Vec<serde_json::Value> = questions
         .iter()
         .map(|q| {
-            let category = titles.get(&q.pack).cloned().unwrap_or_else(|| q.pack.clone());
-            let incorrect: Vec<String> = q.options.iter().enumerate().filter(|(i, _)| *i != q.answer).map(|(_, o)| encode(o)).collect();
+            let category = titles
+                .get(&q.pack)
+                .cloned()
+                .unwrap_or_else(|| q.pack.clone());
+            let incorrect: Vec<String> = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != q.answer)
+                .map(|(_, o)| encode(o))
+                .collect();
             serde_json::json!({
                 "type": if q.options.len() == 2 { "boolean" } else { "multiple" },
                 "difficulty": difficulty_name(q.difficulty),
@@ -82,8 +91,13 @@ pub fn export(questions: &[Question], titles: &BTreeMap<String, String>) -> Stri
 
 /// OpenTDB files in a folder: `*.json`.
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json")).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     files
 }
@@ -106,12 +120,24 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
             file: file.into(),
             line,
             column,
-            message: format!("OpenTDB response_code is {}, not 0: the file holds no questions", parsed.response_code),
+            message: format!(
+                "OpenTDB response_code is {}, not 0: the file holds no questions",
+                parsed.response_code
+            ),
             help: "download the questions again".into(),
         });
     }
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("opentdb").to_string();
-    let category = parsed.results.first().map(|q| decode(&q.category)).filter(|c| !c.is_empty()).unwrap_or_else(|| stem.clone());
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("opentdb")
+        .to_string();
+    let category = parsed
+        .results
+        .first()
+        .map(|q| decode(&q.category))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| stem.clone());
     let questions = parsed
         .results
         .into_iter()
@@ -140,7 +166,11 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
             authors: vec!["Open Trivia Database contributors".into()],
             licence: "CC BY-SA 4.0".into(),
             series: None,
-            sources: vec![Source { id: "opentdb".into(), title: format!("Open Trivia Database ({file})"), note: None }],
+            sources: vec![Source {
+                id: "opentdb".into(),
+                title: format!("Open Trivia Database ({file})"),
+                note: None,
+            }],
         },
         people: vec![],
         characters: vec![],
@@ -165,10 +195,24 @@ pub fn load_file(path: &Path) -> Result<LoadedPack, PackError> {
     let text = std::fs::read_to_string(path).map_err(|e| PackError {
         path: path.to_path_buf(),
         source_text: String::new(),
-        diagnostics: vec![super::load::error_at(&file, 1, 1, format!("cannot read: {e}"), "check the file exists and is UTF-8")],
+        diagnostics: vec![super::load::error_at(
+            &file,
+            1,
+            1,
+            format!("cannot read: {e}"),
+            "check the file exists and is UTF-8",
+        )],
     })?;
     match import(&file, &text) {
-        Ok(pack) => Ok(LoadedPack { path: path.to_path_buf(), pack, warnings: vec![] }),
-        Err(d) => Err(PackError { path: path.to_path_buf(), source_text: text, diagnostics: vec![d] }),
+        Ok(pack) => Ok(LoadedPack {
+            path: path.to_path_buf(),
+            pack,
+            warnings: vec![],
+        }),
+        Err(d) => Err(PackError {
+            path: path.to_path_buf(),
+            source_text: text,
+            diagnostics: vec![d],
+        }),
     }
 }

@@ -47,7 +47,11 @@ pub struct PlayerStats {
 
 impl PlayerStats {
     pub fn accuracy(&self) -> f32 {
-        if self.answered == 0 { 0.0 } else { self.correct as f32 / self.answered as f32 }
+        if self.answered == 0 {
+            0.0
+        } else {
+            self.correct as f32 / self.answered as f32
+        }
     }
 }
 
@@ -148,7 +152,11 @@ impl Party {
         Party::default()
     }
 
-    pub fn join(&mut self, source: InputSource, name: Option<String>) -> Result<PlayerId, JoinError> {
+    pub fn join(
+        &mut self,
+        source: InputSource,
+        name: Option<String>,
+    ) -> Result<PlayerId, JoinError> {
         if self.players.iter().any(|p| p.source == source) {
             return Err(JoinError::SourceTaken);
         }
@@ -157,9 +165,20 @@ impl Party {
         }
         let id = self.next_id;
         self.next_id += 1;
-        let colour = (0..MAX_PLAYERS as u8).find(|c| !self.players.iter().any(|p| p.colour == *c)).unwrap_or(0);
+        let colour = (0..MAX_PLAYERS as u8)
+            .find(|c| !self.players.iter().any(|p| p.colour == *c))
+            .unwrap_or(0);
         let name = name.unwrap_or_else(|| DEFAULT_NAMES[colour as usize].to_string());
-        self.players.push(Player { id, name, colour, source, team: None, points: 0, connected: true, stats: PlayerStats::default() });
+        self.players.push(Player {
+            id,
+            name,
+            colour,
+            source,
+            team: None,
+            points: 0,
+            connected: true,
+            stats: PlayerStats::default(),
+        });
         Ok(id)
     }
 
@@ -212,13 +231,30 @@ impl Party {
         pending.push((id, percent.min(100)));
     }
 
-    pub fn start_question(&mut self, round: RoundType, answer: usize, time_limit: f32, wagers: Vec<(PlayerId, u32)>) {
-        self.question = Some(QuestionState { round, answer, time_limit, locks: Vec::new(), locked_out: Vec::new(), buzzer: None, stealing: false, wagers });
+    pub fn start_question(
+        &mut self,
+        round: RoundType,
+        answer: usize,
+        time_limit: f32,
+        wagers: Vec<(PlayerId, u32)>,
+    ) {
+        self.question = Some(QuestionState {
+            round,
+            answer,
+            time_limit,
+            locks: Vec::new(),
+            locked_out: Vec::new(),
+            buzzer: None,
+            stealing: false,
+            wagers,
+        });
     }
 
     /// Players who have locked an answer (shown on screen; their choices are not).
     pub fn locked_players(&self) -> Vec<PlayerId> {
-        self.question.as_ref().map_or(Vec::new(), |q| q.locks.iter().map(|l| l.player).collect())
+        self.question
+            .as_ref()
+            .map_or(Vec::new(), |q| q.locks.iter().map(|l| l.player).collect())
     }
 
     pub fn buzzer(&self) -> Option<PlayerId> {
@@ -227,10 +263,16 @@ impl Party {
 
     /// Players who still may answer.
     fn eligible(&self) -> Vec<PlayerId> {
-        let Some(q) = &self.question else { return Vec::new() };
+        let Some(q) = &self.question else {
+            return Vec::new();
+        };
         self.players
             .iter()
-            .filter(|p| p.connected && !q.locked_out.contains(&p.id) && !q.locks.iter().any(|l| l.player == p.id))
+            .filter(|p| {
+                p.connected
+                    && !q.locked_out.contains(&p.id)
+                    && !q.locks.iter().any(|l| l.player == p.id)
+            })
             .filter(|p| match q.round {
                 RoundType::BuzzAndSteal if !q.stealing => q.buzzer.is_none_or(|b| b == p.id),
                 RoundType::BuzzAndSteal => q.buzzer != Some(p.id),
@@ -244,9 +286,15 @@ impl Party {
     pub fn all_done(&self) -> bool {
         let Some(q) = &self.question else { return true };
         match q.round {
-            RoundType::FastestFinger => self.eligible().is_empty() || q.locks.iter().filter(|l| l.choice == q.answer).count() >= self.players.len(),
+            RoundType::FastestFinger => {
+                self.eligible().is_empty()
+                    || q.locks.iter().filter(|l| l.choice == q.answer).count() >= self.players.len()
+            }
             RoundType::BuzzAndSteal => {
-                let buzzer_right = q.locks.iter().any(|l| Some(l.player) == q.buzzer && l.choice == q.answer);
+                let buzzer_right = q
+                    .locks
+                    .iter()
+                    .any(|l| Some(l.player) == q.buzzer && l.choice == q.answer);
                 buzzer_right || self.eligible().is_empty()
             }
             _ => self.eligible().is_empty(),
@@ -254,22 +302,34 @@ impl Party {
     }
 
     pub fn press(&mut self, source: InputSource, slot: usize, at: f32) -> PressOutcome {
-        let Some(player) = self.player_for(source).filter(|p| p.connected).map(|p| p.id) else {
+        let Some(player) = self
+            .player_for(source)
+            .filter(|p| p.connected)
+            .map(|p| p.id)
+        else {
             return PressOutcome::Ignored;
         };
         if !self.eligible().contains(&player) {
             return PressOutcome::AlreadyDone(player);
         }
-        let Some(q) = &mut self.question else { return PressOutcome::Ignored };
+        let Some(q) = &mut self.question else {
+            return PressOutcome::Ignored;
+        };
         if q.round == RoundType::BuzzAndSteal && !q.stealing && q.buzzer.is_none() {
             // The first press buzzes; the next press is the answer.
             q.buzzer = Some(player);
             return PressOutcome::Buzzed(player);
         }
-        q.locks.push(Lock { player, choice: slot, at });
+        q.locks.push(Lock {
+            player,
+            choice: slot,
+            at,
+        });
         match q.round {
             RoundType::FastestFinger if slot != q.answer => q.locked_out.push(player),
-            RoundType::BuzzAndSteal if Some(player) == q.buzzer && slot != q.answer => q.stealing = true,
+            RoundType::BuzzAndSteal if Some(player) == q.buzzer && slot != q.answer => {
+                q.stealing = true
+            }
             _ => {}
         }
         PressOutcome::Locked(player)
@@ -277,22 +337,43 @@ impl Party {
 
     /// Scores the question, updates points and stats, and returns what each player got.
     pub fn resolve(&mut self) -> Vec<RoundResult> {
-        let Some(q) = self.question.take() else { return Vec::new() };
+        let Some(q) = self.question.take() else {
+            return Vec::new();
+        };
         let order: Vec<PlayerId> = self.players.iter().map(|p| p.id).collect();
         let rank_of = |id: PlayerId| order.iter().position(|&o| o == id).unwrap_or(usize::MAX);
         // Correct locks by time, ties by join order.
         let mut correct: Vec<&Lock> = q.locks.iter().filter(|l| l.choice == q.answer).collect();
-        correct.sort_by(|a, b| a.at.total_cmp(&b.at).then(rank_of(a.player).cmp(&rank_of(b.player))));
+        correct.sort_by(|a, b| {
+            a.at.total_cmp(&b.at)
+                .then(rank_of(a.player).cmp(&rank_of(b.player)))
+        });
         let mut results = Vec::new();
         for p in &mut self.players {
             let lock = q.locks.iter().find(|l| l.player == p.id);
             let is_correct = lock.is_some_and(|l| l.choice == q.answer);
             let delta: i64 = match q.round {
-                RoundType::Classic => lock.map_or(0, |l| party_points(is_correct, q.time_limit - l.at, q.time_limit, p.stats.streak) as i64),
-                RoundType::FastestFinger => correct.iter().position(|l| l.player == p.id).map_or(0, |r| fastest_finger_points(r) as i64),
+                RoundType::Classic => lock.map_or(0, |l| {
+                    party_points(
+                        is_correct,
+                        q.time_limit - l.at,
+                        q.time_limit,
+                        p.stats.streak,
+                    ) as i64
+                }),
+                RoundType::FastestFinger => correct
+                    .iter()
+                    .position(|l| l.player == p.id)
+                    .map_or(0, |r| fastest_finger_points(r) as i64),
                 RoundType::BuzzAndSteal => {
                     if is_correct {
-                        if Some(p.id) == q.buzzer { 1000 } else if correct.first().is_some_and(|l| l.player == p.id) { 500 } else { 0 }
+                        if Some(p.id) == q.buzzer {
+                            1000
+                        } else if correct.first().is_some_and(|l| l.player == p.id) {
+                            500
+                        } else {
+                            0
+                        }
                     } else if lock.is_some() && Some(p.id) == q.buzzer {
                         -250.min(p.points)
                     } else {
@@ -322,7 +403,12 @@ impl Party {
             } else {
                 p.stats.streak = 0;
             }
-            results.push(RoundResult { player: p.id, choice: lock.map(|l| l.choice), correct: is_correct, delta });
+            results.push(RoundResult {
+                player: p.id,
+                choice: lock.map(|l| l.choice),
+                correct: is_correct,
+                delta,
+            });
         }
         results
     }
@@ -358,4 +444,6 @@ impl Party {
 }
 
 /// Friendly default names, one per palette colour.
-pub const DEFAULT_NAMES: [&str; MAX_PLAYERS] = ["Maple", "Willow", "Birch", "Rowan", "Hazel", "Aspen", "Cedar", "Elm"];
+pub const DEFAULT_NAMES: [&str; MAX_PLAYERS] = [
+    "Maple", "Willow", "Birch", "Rowan", "Hazel", "Aspen", "Cedar", "Elm",
+];

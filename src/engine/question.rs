@@ -112,8 +112,12 @@ impl QuestionKind {
             QuestionKind::ActorOfCharacter | QuestionKind::CharacterOfActor => "Cast",
             QuestionKind::EpisodeTitle | QuestionKind::EpisodeNumber => "Episodes",
             QuestionKind::PlotEpisode => "Plot",
-            QuestionKind::EpisodeCredit | QuestionKind::CrewPerson | QuestionKind::CrewRole => "Crew",
-            QuestionKind::AwardWinner | QuestionKind::AwardCategory | QuestionKind::AwardWon => "Awards",
+            QuestionKind::EpisodeCredit | QuestionKind::CrewPerson | QuestionKind::CrewRole => {
+                "Crew"
+            }
+            QuestionKind::AwardWinner | QuestionKind::AwardCategory | QuestionKind::AwardWon => {
+                "Awards"
+            }
             QuestionKind::TrackArtist | QuestionKind::ArtistTrack => "Music",
             QuestionKind::PlaceOfScene | QuestionKind::SceneAtPlace => "Filming",
             QuestionKind::WhichIsNot => "Which is not",

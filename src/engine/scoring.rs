@@ -32,17 +32,39 @@ pub struct Award {
 }
 
 /// `time_left` and `time_limit` in seconds; `streak` = correct answers in a row before this one.
-pub fn score_answer(outcome: Outcome, difficulty: f32, time_left: f32, time_limit: f32, streak: u32) -> Award {
+pub fn score_answer(
+    outcome: Outcome,
+    difficulty: f32,
+    time_left: f32,
+    time_limit: f32,
+    streak: u32,
+) -> Award {
     if outcome != Outcome::Correct {
-        return Award { multiplier: 1.0, ..Award::default() };
+        return Award {
+            multiplier: 1.0,
+            ..Award::default()
+        };
     }
-    let difficulty = if difficulty.is_finite() { difficulty.clamp(0.0, 1.0) } else { 0.0 };
+    let difficulty = if difficulty.is_finite() {
+        difficulty.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let base = BASE_POINTS + (DIFFICULTY_POINTS as f32 * difficulty).round() as u32;
-    let share = if time_limit > 0.0 && time_left.is_finite() { (time_left / time_limit).clamp(0.0, 1.0) } else { 0.0 };
+    let share = if time_limit > 0.0 && time_left.is_finite() {
+        (time_left / time_limit).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let speed_bonus = (MAX_SPEED_BONUS as f32 * share).round() as u32;
     let multiplier = streak_multiplier(streak);
     let total = ((base + speed_bonus) as f32 * multiplier).round() as u32;
-    Award { base, speed_bonus, multiplier, total }
+    Award {
+        base,
+        speed_bonus,
+        multiplier,
+        total,
+    }
 }
 
 pub fn streak_multiplier(streak: u32) -> f32 {
@@ -60,7 +82,13 @@ pub struct Scoreboard {
 }
 
 impl Scoreboard {
-    pub fn record(&mut self, outcome: Outcome, difficulty: f32, time_left: f32, time_limit: f32) -> Award {
+    pub fn record(
+        &mut self,
+        outcome: Outcome,
+        difficulty: f32,
+        time_left: f32,
+        time_limit: f32,
+    ) -> Award {
         let award = score_answer(outcome, difficulty, time_left, time_limit, self.streak);
         self.answered += 1;
         self.score += award.total as u64;
@@ -75,7 +103,11 @@ impl Scoreboard {
     }
 
     pub fn accuracy(&self) -> f32 {
-        if self.answered == 0 { 0.0 } else { self.correct as f32 / self.answered as f32 }
+        if self.answered == 0 {
+            0.0
+        } else {
+            self.correct as f32 / self.answered as f32
+        }
     }
 }
 
@@ -85,7 +117,11 @@ pub fn party_points(correct: bool, time_left: f32, time_limit: f32, streak: u32)
     if !correct {
         return 0;
     }
-    let share = if time_limit > 0.0 && time_left.is_finite() { (time_left / time_limit).clamp(0.0, 1.0) } else { 0.0 };
+    let share = if time_limit > 0.0 && time_left.is_finite() {
+        (time_left / time_limit).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     500 + (500.0 * share).round() as u32 + 100 * streak.min(5)
 }
 
@@ -98,5 +134,9 @@ pub fn fastest_finger_points(rank: usize) -> u32 {
 pub fn settle_wager(points: i64, wager_percent: u32, correct: bool) -> i64 {
     let points = points.max(0);
     let stake = points * wager_percent.min(100) as i64 / 100;
-    if correct { points + stake } else { points - stake }
+    if correct {
+        points + stake
+    } else {
+        points - stake
+    }
 }

@@ -22,7 +22,12 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
-    pub const ALL: [Difficulty; 4] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard, Difficulty::Ramp];
+    pub const ALL: [Difficulty; 4] = [
+        Difficulty::Easy,
+        Difficulty::Medium,
+        Difficulty::Hard,
+        Difficulty::Ramp,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -162,7 +167,13 @@ impl Session {
             self.remaining -= 1;
             self.order.swap(slot, self.remaining);
             let candidate = self.base.candidates[candidate_index as usize];
-            if let Some(q) = render(&self.base, &candidate, candidate_index, &mut self.rng, self.limit) {
+            if let Some(q) = render(
+                &self.base,
+                &candidate,
+                candidate_index,
+                &mut self.rng,
+                self.limit,
+            ) {
                 self.recent[self.asked as usize % RECENT_KINDS] = Some(q.kind);
                 self.asked += 1;
                 return Some(q);

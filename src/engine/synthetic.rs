@@ -18,14 +18,24 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             authors: vec![],
             licence: String::new(),
             series: Some("Synthetic Show".into()),
-            sources: vec![Source { id: "src".into(), title: "Generated".into(), note: None }],
+            sources: vec![Source {
+                id: "src".into(),
+                title: "Generated".into(),
+                note: None,
+            }],
         },
         people: Vec::with_capacity(units),
         characters: Vec::with_capacity(units),
         roles: Vec::with_capacity(units),
         episodes: Vec::with_capacity(units),
         awards: vec![],
-        albums: vec![Album { id: "album".into(), title: "Synthetic Album".into(), artists: vec![], released: None, source: s() }],
+        albums: vec![Album {
+            id: "album".into(),
+            title: "Synthetic Album".into(),
+            artists: vec![],
+            released: None,
+            source: s(),
+        }],
         tracks: Vec::with_capacity(units),
         crew: Vec::with_capacity(units),
         places: vec![],
@@ -43,9 +53,28 @@ pub fn synthetic_pack(facts: usize) -> Pack {
     };
     let groups = [Group::Main, Group::Recurring, Group::Guest];
     for i in 0..units {
-        pack.people.push(Person { id: format!("p{i}"), name: format!("Person {i}"), aliases: vec![], source: s() });
-        pack.characters.push(Character { id: format!("c{i}"), name: format!("Character {i}"), aliases: vec![], group: groups[i % 3], description: None, source: s() });
-        pack.roles.push(Role { actor: format!("p{i}"), character: format!("c{i}"), seasons: vec![1 + (i / 1000) as u32], voice: false, cameo: false, source: s() });
+        pack.people.push(Person {
+            id: format!("p{i}"),
+            name: format!("Person {i}"),
+            aliases: vec![],
+            source: s(),
+        });
+        pack.characters.push(Character {
+            id: format!("c{i}"),
+            name: format!("Character {i}"),
+            aliases: vec![],
+            group: groups[i % 3],
+            description: None,
+            source: s(),
+        });
+        pack.roles.push(Role {
+            actor: format!("p{i}"),
+            character: format!("c{i}"),
+            seasons: vec![1 + (i / 1000) as u32],
+            voice: false,
+            cameo: false,
+            source: s(),
+        });
         pack.episodes.push(Episode {
             id: format!("e{i}"),
             season: 1 + (i / 20) as u32,
@@ -57,11 +86,39 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             plot: vec![format!("thing number {i} happens")],
             source: s(),
         });
-        pack.tracks.push(Track { album: "album".into(), number: i as u32 + 1, title: format!("Song {i}"), artists: vec![format!("p{}", i % 50)], duration: None, source: s() });
-        pack.crew.push(Credit { role: format!("Role {}", i % 40), person: format!("p{i}"), seasons: vec![], source: s() });
-        pack.entities.push(Entity { id: format!("x{i}"), name: format!("Thing {i}"), kind: "thing".into(), aliases: vec![], source: s() });
-        pack.facts.push(CustomFact { subject: format!("p{i}"), relation: "rel".into(), object: format!("x{i}"), source: s() });
-        pack.facts.push(CustomFact { subject: format!("p{i}"), relation: "rel".into(), object: format!("x{}", (i + 1) % units), source: s() });
+        pack.tracks.push(Track {
+            album: "album".into(),
+            number: i as u32 + 1,
+            title: format!("Song {i}"),
+            artists: vec![format!("p{}", i % 50)],
+            duration: None,
+            source: s(),
+        });
+        pack.crew.push(Credit {
+            role: format!("Role {}", i % 40),
+            person: format!("p{i}"),
+            seasons: vec![],
+            source: s(),
+        });
+        pack.entities.push(Entity {
+            id: format!("x{i}"),
+            name: format!("Thing {i}"),
+            kind: "thing".into(),
+            aliases: vec![],
+            source: s(),
+        });
+        pack.facts.push(CustomFact {
+            subject: format!("p{i}"),
+            relation: "rel".into(),
+            object: format!("x{i}"),
+            source: s(),
+        });
+        pack.facts.push(CustomFact {
+            subject: format!("p{i}"),
+            relation: "rel".into(),
+            object: format!("x{}", (i + 1) % units),
+            source: s(),
+        });
     }
     pack
 }

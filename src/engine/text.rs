@@ -66,8 +66,18 @@ impl Date {
     /// "22 April 2022", "April 2022" or "2022".
     pub fn display(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         match (self.month, self.day) {
             (0, _) => self.year.to_string(),
@@ -149,12 +159,22 @@ mod tests {
     fn normalise_folds_case_punctuation_and_accents() {
         assert_eq!(normalise("Mr. Ajayi"), normalise("mr ajayi"));
         assert_eq!(normalise("Déjà Vu"), "deja vu");
-        assert_eq!(normalise("  Don't   Leave Me (Chapter 1: Despair) "), "dont leave me chapter 1 despair");
+        assert_eq!(
+            normalise("  Don't   Leave Me (Chapter 1: Despair) "),
+            "dont leave me chapter 1 despair"
+        );
     }
 
     #[test]
     fn dates_and_durations_parse_strictly() {
-        assert_eq!(parse_date("2022-04-22"), Some(Date { year: 2022, month: 4, day: 22 }));
+        assert_eq!(
+            parse_date("2022-04-22"),
+            Some(Date {
+                year: 2022,
+                month: 4,
+                day: 22
+            })
+        );
         assert_eq!(parse_date("2022-02-30"), None);
         assert_eq!(parse_date("2022-13"), None);
         assert_eq!(parse_date("22-04-2022"), None);

@@ -21,7 +21,15 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// Positions a message at the `nth` place where `field: "value"` is written,
     /// falling back to any occurrence of the quoted value, then to the file start.
-    fn at_field(&mut self, severity: Severity, field: &str, value: &str, nth: usize, message: String, help: String) {
+    fn at_field(
+        &mut self,
+        severity: Severity,
+        field: &str,
+        value: &str,
+        nth: usize,
+        message: String,
+        help: String,
+    ) {
         let offset = self
             .find_field(field, value, nth)
             .or_else(|| self.locator.find_nth(&quoted(value), 0))
@@ -115,7 +123,8 @@ pub fn validate(file: &str, text: &str, pack: &Pack) -> Vec<Diagnostic> {
     check_duplicates(&mut c, pack);
     check_formats(&mut c, pack);
     lint(&mut c, pack);
-    c.out.sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
+    c.out
+        .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
     c.out
 }
 
@@ -124,7 +133,11 @@ pub fn fact_count(pack: &Pack) -> usize {
     pack.people.len()
         + pack.characters.len()
         + pack.roles.len()
-        + pack.episodes.iter().map(|e| 1 + e.plot.len()).sum::<usize>()
+        + pack
+            .episodes
+            .iter()
+            .map(|e| 1 + e.plot.len())
+            .sum::<usize>()
         + pack.awards.len()
         + pack.albums.len()
         + pack.tracks.len()
@@ -139,54 +152,101 @@ pub fn fact_count(pack: &Pack) -> usize {
 
 fn check_meta(c: &mut Checker, pack: &Pack) {
     if pack.meta.id.trim().is_empty() {
-        c.error("id", "", 0, "the pack has an empty `meta.id`".into(), "give the pack a short unique id such as \"my_series\"".into());
+        c.error(
+            "id",
+            "",
+            0,
+            "the pack has an empty `meta.id`".into(),
+            "give the pack a short unique id such as \"my_series\"".into(),
+        );
     }
     if pack.meta.title.trim().is_empty() {
-        c.error("title", "", 0, "the pack has an empty `meta.title`".into(), "give the pack a title players will see".into());
+        c.error(
+            "title",
+            "",
+            0,
+            "the pack has an empty `meta.title`".into(),
+            "give the pack a title players will see".into(),
+        );
     }
     let facts = fact_count(pack);
     if facts > MAX_FACTS {
-        c.error("", "", 0, format!("the pack holds {facts} facts, over the limit of {MAX_FACTS}"), "split it into several packs".into());
+        c.error(
+            "",
+            "",
+            0,
+            format!("the pack holds {facts} facts, over the limit of {MAX_FACTS}"),
+            "split it into several packs".into(),
+        );
     }
 }
 
-fn check_ids(c: &mut Checker, pack: &Pack) -> HashMap<String, IdKind> {
-    let mut ids: HashMap<String, IdKind> = HashMap::new();
-    let mut seen_count: HashMap<String, usize> = HashMap::new();
+fn check_ids<'p>(c: &mut Checker, pack: &'p Pack) -> HashMap<&'p str, IdKind> {
+    let mut ids: HashMap<&'p str, IdKind> = HashMap::with_capacity(fact_count(pack));
+    // How many times each duplicated id has been seen, to position the nth definition.
+    let mut repeats: HashMap<&'p str, usize> = HashMap::new();
     let all = pack
         .meta
         .sources
         .iter()
-        .map(|s| (&s.id, IdKind::Source))
-        .chain(pack.people.iter().map(|x| (&x.id, IdKind::Person)))
-        .chain(pack.characters.iter().map(|x| (&x.id, IdKind::Character)))
-        .chain(pack.episodes.iter().map(|x| (&x.id, IdKind::Episode)))
-        .chain(pack.albums.iter().map(|x| (&x.id, IdKind::Album)))
-        .chain(pack.numbers.iter().map(|x| (&x.id, IdKind::Number)))
-        .chain(pack.dates.iter().map(|x| (&x.id, IdKind::Date)))
-        .chain(pack.entities.iter().map(|x| (&x.id, IdKind::Entity)))
-        .chain(pack.relations.iter().map(|x| (&x.id, IdKind::Relation)));
+        .map(|s| (s.id.as_str(), IdKind::Source))
+        .chain(pack.people.iter().map(|x| (x.id.as_str(), IdKind::Person)))
+        .chain(
+            pack.characters
+                .iter()
+                .map(|x| (x.id.as_str(), IdKind::Character)),
+        )
+        .chain(
+            pack.episodes
+                .iter()
+                .map(|x| (x.id.as_str(), IdKind::Episode)),
+        )
+        .chain(pack.albums.iter().map(|x| (x.id.as_str(), IdKind::Album)))
+        .chain(pack.numbers.iter().map(|x| (x.id.as_str(), IdKind::Number)))
+        .chain(pack.dates.iter().map(|x| (x.id.as_str(), IdKind::Date)))
+        .chain(
+            pack.entities
+                .iter()
+                .map(|x| (x.id.as_str(), IdKind::Entity)),
+        )
+        .chain(
+            pack.relations
+                .iter()
+                .map(|x| (x.id.as_str(), IdKind::Relation)),
+        );
     for (id, kind) in all {
-        let nth = seen_count.entry(id.clone()).or_insert(0);
         if id.trim().is_empty() {
-            c.error("id", id, *nth, format!("an entry in `{}` has an empty id", kind.table()), "give it a unique id such as \"joe_locke\"".into());
-        } else if let Some(previous) = ids.get(id) {
+            let nth = repeats.entry(id).or_insert(0);
             c.error(
                 "id",
                 id,
                 *nth,
-                format!("the id \"{id}\" is used twice (first in `{}`, again in `{}`)", previous.table(), kind.table()),
+                format!("an entry in `{}` has an empty id", kind.table()),
+                "give it a unique id such as \"joe_locke\"".into(),
+            );
+            *nth += 1;
+        } else if let Some(previous) = ids.get(id) {
+            let nth = repeats.entry(id).or_insert(1);
+            c.error(
+                "id",
+                id,
+                *nth,
+                format!(
+                    "the id \"{id}\" is used twice (first in `{}`, again in `{}`)",
+                    previous.table(),
+                    kind.table()
+                ),
                 "ids are unique across the whole pack: rename one of them".into(),
             );
+            *nth += 1;
         } else {
-            ids.insert(id.clone(), kind);
+            ids.insert(id, kind);
         }
-        *nth += 1;
     }
     ids
 }
 
-fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<String, IdKind>) {
+fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<&str, IdKind>) {
     use IdKind::*;
     let mut refs: Vec<(&'static str, &str, &[IdKind])> = Vec::new();
     let mut sources: Vec<&str> = Vec::new();
@@ -272,11 +332,18 @@ fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<String, IdKind>)
                 field,
                 id,
                 *nth,
-                format!("\"{id}\" is in `{}`, but here it must name an entry of `{}`", kind.table(), kinds[0].table()),
+                format!(
+                    "\"{id}\" is in `{}`, but here it must name an entry of `{}`",
+                    kind.table(),
+                    kinds[0].table()
+                ),
                 format!("use an id from `{}`", kinds[0].table()),
             ),
             None => {
-                let candidates = ids.iter().filter(|(_, k)| kinds.contains(k)).map(|(i, _)| i.as_str());
+                let candidates = ids
+                    .iter()
+                    .filter(|(_, k)| kinds.contains(k))
+                    .map(|(i, _)| *i);
                 c.error(
                     field,
                     id,
@@ -295,7 +362,7 @@ fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<String, IdKind>)
         }
         let nth = missing_nth.entry(source).or_insert(0);
         if ids.get(source) != Some(&Source) {
-            let candidates = ids.iter().filter(|(_, k)| **k == Source).map(|(i, _)| i.as_str());
+            let candidates = ids.iter().filter(|(_, k)| **k == Source).map(|(i, _)| *i);
             c.error(
                 "source",
                 source,
@@ -320,46 +387,103 @@ fn suggestion<'a>(id: &str, candidates: impl Iterator<Item = &'a str>, table: &s
 }
 
 fn check_duplicates(c: &mut Checker, pack: &Pack) {
-    fn dups<'p, K: std::hash::Hash + Eq>(keys: impl Iterator<Item = (K, &'p str, &'p str)>) -> Vec<(&'p str, &'p str)> {
+    fn dups<'p, K: std::hash::Hash + Eq>(
+        keys: impl Iterator<Item = (K, &'p str, &'p str)>,
+    ) -> Vec<(&'p str, &'p str)> {
         let mut seen = HashSet::new();
-        keys.filter(|(k, _, _)| !seen.insert(k_hash(k))).map(|(_, f, v)| (f, v)).collect()
+        keys.filter(|(k, _, _)| !seen.insert(k_hash(k)))
+            .map(|(_, f, v)| (f, v))
+            .collect()
     }
     fn k_hash<K: std::hash::Hash>(k: &K) -> u64 {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
         BuildHasherDefault::<DefaultHasher>::default().hash_one(k)
     }
     let mut found: Vec<(&str, &str, &str)> = Vec::new();
-    for (f, v) in dups(pack.roles.iter().map(|r| ((&r.actor, &r.character), "character", r.character.as_str()))) {
+    for (f, v) in dups(
+        pack.roles
+            .iter()
+            .map(|r| ((&r.actor, &r.character), "character", r.character.as_str())),
+    ) {
         found.push((f, v, "this role (same actor and character) is listed twice"));
     }
-    for (f, v) in dups(pack.episodes.iter().map(|e| ((e.season, e.number), "title", e.title.as_str()))) {
+    for (f, v) in dups(
+        pack.episodes
+            .iter()
+            .map(|e| ((e.season, e.number), "title", e.title.as_str())),
+    ) {
         found.push((f, v, "two episodes have the same season and number"));
     }
-    for (f, v) in dups(pack.episodes.iter().flat_map(|e| e.plot.iter().map(|p| (normalise(p), "*", p.as_str())))) {
+    for (f, v) in dups(
+        pack.episodes
+            .iter()
+            .flat_map(|e| e.plot.iter().map(|p| (normalise(p), "*", p.as_str()))),
+    ) {
         found.push((f, v, "this plot fact is listed twice"));
     }
-    for (f, v) in dups(pack.tracks.iter().map(|t| ((&t.album, t.number), "title", t.title.as_str()))) {
+    for (f, v) in dups(
+        pack.tracks
+            .iter()
+            .map(|t| ((&t.album, t.number), "title", t.title.as_str())),
+    ) {
         found.push((f, v, "two tracks of one album have the same number"));
     }
-    for (f, v) in dups(pack.crew.iter().map(|x| ((normalise(&x.role), &x.person), "role", x.role.as_str()))) {
+    for (f, v) in dups(
+        pack.crew
+            .iter()
+            .map(|x| ((normalise(&x.role), &x.person), "role", x.role.as_str())),
+    ) {
         found.push((f, v, "this crew credit is listed twice"));
     }
-    for (f, v) in dups(pack.awards.iter().map(|a| ((a.year, normalise(&a.ceremony), normalise(&a.category), format!("{:?}", a.nominees)), "category", a.category.as_str()))) {
+    for (f, v) in dups(pack.awards.iter().map(|a| {
+        (
+            (
+                a.year,
+                normalise(&a.ceremony),
+                normalise(&a.category),
+                format!("{:?}", a.nominees),
+            ),
+            "category",
+            a.category.as_str(),
+        )
+    })) {
         found.push((f, v, "this award nomination is listed twice"));
     }
-    for (f, v) in dups(pack.places.iter().map(|p| ((normalise(&p.place), normalise(&p.filmed)), "filmed", p.filmed.as_str()))) {
+    for (f, v) in dups(pack.places.iter().map(|p| {
+        (
+            (normalise(&p.place), normalise(&p.filmed)),
+            "filmed",
+            p.filmed.as_str(),
+        )
+    })) {
         found.push((f, v, "this filming place is listed twice"));
     }
-    for (f, v) in dups(pack.facts.iter().map(|x| ((&x.subject, &x.relation, &x.object), "object", x.object.as_str()))) {
+    for (f, v) in dups(pack.facts.iter().map(|x| {
+        (
+            (&x.subject, &x.relation, &x.object),
+            "object",
+            x.object.as_str(),
+        )
+    })) {
         found.push((f, v, "this fact is listed twice"));
     }
-    for (f, v) in dups(pack.questions.iter().map(|q| (normalise(&q.prompt), "prompt", q.prompt.as_str()))) {
+    for (f, v) in dups(
+        pack.questions
+            .iter()
+            .map(|q| (normalise(&q.prompt), "prompt", q.prompt.as_str())),
+    ) {
         found.push((f, v, "this hand-written question is listed twice"));
     }
     let mut nth: HashMap<(&str, &str), usize> = HashMap::new();
     for (field, value, message) in found {
         let n = nth.entry((field, value)).or_insert(1);
-        c.error(field, value, *n, message.into(), "remove the repeated entry".into());
+        c.error(
+            field,
+            value,
+            *n,
+            message.into(),
+            "remove the repeated entry".into(),
+        );
         *n += 1;
     }
 }
@@ -369,54 +493,117 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
         if let Some(d) = &e.released
             && parse_date(d).is_none()
         {
-            c.error("released", d, 0, format!("\"{d}\" is not a date"), "write dates as \"YYYY-MM-DD\"".into());
+            c.error(
+                "released",
+                d,
+                0,
+                format!("\"{d}\" is not a date"),
+                "write dates as \"YYYY-MM-DD\"".into(),
+            );
         }
     }
     for a in &pack.albums {
         if let Some(d) = &a.released
             && parse_date(d).is_none()
         {
-            c.error("released", d, 0, format!("\"{d}\" is not a date"), "write dates as \"YYYY-MM-DD\"".into());
+            c.error(
+                "released",
+                d,
+                0,
+                format!("\"{d}\" is not a date"),
+                "write dates as \"YYYY-MM-DD\"".into(),
+            );
         }
     }
     for d in &pack.dates {
         if parse_date(&d.date).is_none() {
-            c.error("date", &d.date, 0, format!("\"{}\" is not a date", d.date), "write dates as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"".into());
+            c.error(
+                "date",
+                &d.date,
+                0,
+                format!("\"{}\" is not a date", d.date),
+                "write dates as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"".into(),
+            );
         }
     }
     for t in &pack.tracks {
         if let Some(d) = &t.duration
             && parse_duration(d).is_none()
         {
-            c.error("duration", d, 0, format!("\"{d}\" is not a duration"), "write durations as \"m:ss\", e.g. \"3:05\"".into());
+            c.error(
+                "duration",
+                d,
+                0,
+                format!("\"{d}\" is not a duration"),
+                "write durations as \"m:ss\", e.g. \"3:05\"".into(),
+            );
         }
     }
     for n in &pack.numbers {
         if !n.value.is_finite() || n.value < 0.0 {
-            c.error("id", &n.id, 0, format!("the number \"{}\" has value {}, which is not a finite non-negative number", n.id, n.value), "numbers are quantities: use a value of 0 or more".into());
+            c.error(
+                "id",
+                &n.id,
+                0,
+                format!(
+                    "the number \"{}\" has value {}, which is not a finite non-negative number",
+                    n.id, n.value
+                ),
+                "numbers are quantities: use a value of 0 or more".into(),
+            );
         }
         if n.precision > 6 {
-            c.error("id", &n.id, 0, format!("the number \"{}\" has precision {}", n.id, n.precision), "precision is the number of decimal places, 0 to 6".into());
+            c.error(
+                "id",
+                &n.id,
+                0,
+                format!("the number \"{}\" has precision {}", n.id, n.precision),
+                "precision is the number of decimal places, 0 to 6".into(),
+            );
         }
     }
     for r in &pack.relations {
         if !r.ask_object.contains("{subject}") {
-            c.error("ask_object", &r.ask_object, 0, "`ask_object` must mention `{subject}`".into(), "e.g. \"Which city is {subject} from?\"".into());
+            c.error(
+                "ask_object",
+                &r.ask_object,
+                0,
+                "`ask_object` must mention `{subject}`".into(),
+                "e.g. \"Which city is {subject} from?\"".into(),
+            );
         }
         if let Some(s) = &r.ask_subject
             && !s.contains("{object}")
         {
-            c.error("ask_subject", s, 0, "`ask_subject` must mention `{object}`".into(), "e.g. \"Which band comes from {object}?\"".into());
+            c.error(
+                "ask_subject",
+                s,
+                0,
+                "`ask_subject` must mention `{object}`".into(),
+                "e.g. \"Which band comes from {object}?\"".into(),
+            );
         }
     }
     for q in &pack.questions {
         if q.answer.trim().is_empty() || q.wrong.is_empty() {
-            c.error("prompt", &q.prompt, 0, "a hand-written question needs an answer and at least one wrong option".into(), "fill `answer` and `wrong: [..]`".into());
+            c.error(
+                "prompt",
+                &q.prompt,
+                0,
+                "a hand-written question needs an answer and at least one wrong option".into(),
+                "fill `answer` and `wrong: [..]`".into(),
+            );
         }
         if let Some(d) = q.difficulty
             && !(0.0..=1.0).contains(&d)
         {
-            c.error("prompt", &q.prompt, 0, format!("difficulty {d} is outside 0..1"), "use a difficulty between 0.0 (easy) and 1.0 (hard)".into());
+            c.error(
+                "prompt",
+                &q.prompt,
+                0,
+                format!("difficulty {d} is outside 0..1"),
+                "use a difficulty between 0.0 (easy) and 1.0 (hard)".into(),
+            );
         }
     }
 }
@@ -424,61 +611,187 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
 /// Warnings: the pack loads, but questions may be weaker than they could be.
 fn lint(c: &mut Checker, pack: &Pack) {
     let unsourced: Vec<String> = pack
-        .people.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone())
-        .chain(pack.characters.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone()))
-        .chain(pack.episodes.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone()))
-        .chain(pack.numbers.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone()))
-        .chain(pack.dates.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone()))
-        .chain(pack.entities.iter().filter(|x| x.source.is_empty()).map(|x| x.id.clone()))
-        .chain(pack.roles.iter().filter(|x| x.source.is_empty()).map(|x| x.character.clone()))
-        .chain(pack.tracks.iter().filter(|x| x.source.is_empty()).map(|x| x.title.clone()))
-        .chain(pack.awards.iter().filter(|x| x.source.is_empty()).map(|x| x.category.clone()))
-        .chain(pack.crew.iter().filter(|x| x.source.is_empty()).map(|x| x.role.clone()))
-        .chain(pack.places.iter().filter(|x| x.source.is_empty()).map(|x| x.filmed.clone()))
-        .chain(pack.facts.iter().filter(|x| x.source.is_empty()).map(|x| x.object.clone()))
-        .chain(pack.questions.iter().filter(|x| x.source.is_empty()).map(|x| x.prompt.clone()))
+        .people
+        .iter()
+        .filter(|x| x.source.is_empty())
+        .map(|x| x.id.clone())
+        .chain(
+            pack.characters
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.id.clone()),
+        )
+        .chain(
+            pack.episodes
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.id.clone()),
+        )
+        .chain(
+            pack.numbers
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.id.clone()),
+        )
+        .chain(
+            pack.dates
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.id.clone()),
+        )
+        .chain(
+            pack.entities
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.id.clone()),
+        )
+        .chain(
+            pack.roles
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.character.clone()),
+        )
+        .chain(
+            pack.tracks
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.title.clone()),
+        )
+        .chain(
+            pack.awards
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.category.clone()),
+        )
+        .chain(
+            pack.crew
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.role.clone()),
+        )
+        .chain(
+            pack.places
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.filmed.clone()),
+        )
+        .chain(
+            pack.facts
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.object.clone()),
+        )
+        .chain(
+            pack.questions
+                .iter()
+                .filter(|x| x.source.is_empty())
+                .map(|x| x.prompt.clone()),
+        )
         .collect();
     for v in unsourced {
-        c.warn("", &v, 0, format!("the fact at \"{v}\" has no source"), "add `source: \"...\"` naming an entry of `meta.sources`".into());
+        c.warn(
+            "",
+            &v,
+            0,
+            format!("the fact at \"{v}\" has no source"),
+            "add `source: \"...\"` naming an entry of `meta.sources`".into(),
+        );
     }
-    // Names that look like typos of each other.
+    // Names that look like typos of each other: compare neighbours in sorted
+    // order and in reversed-string order, which catches a typo in either half
+    // in O(n log n) instead of comparing every pair.
     let mut names: Vec<(&str, String)> = pack
-        .people.iter().map(|p| p.name.as_str())
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
         .chain(pack.characters.iter().map(|p| p.name.as_str()))
         .map(|n| (n, normalise(n)))
         .collect();
     names.sort_by(|a, b| a.1.cmp(&b.1));
     names.dedup_by(|a, b| a.1 == b.1);
-    if names.len() <= 5_000 {
-        for (i, (a, na)) in names.iter().enumerate() {
-            for (b, nb) in &names[i + 1..] {
-                if na.len() >= 6 && na.len().abs_diff(nb.len()) <= 2 && edit_distance(na, nb) <= 2 {
-                    c.warn("name", b, 0, format!("\"{a}\" and \"{b}\" look like the same name spelled twice"), "if they are one entity, keep one entry and list the other spelling in `aliases`".into());
-                }
+    let mut suspicious: Vec<(usize, usize)> = Vec::new();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    for pass in 0..2 {
+        if pass == 1 {
+            let reversed: Vec<String> = names.iter().map(|n| n.1.chars().rev().collect()).collect();
+            order.sort_by(|&a, &b| reversed[a].cmp(&reversed[b]));
+        }
+        for w in order.windows(2) {
+            let (a, b) = (w[0].min(w[1]), w[0].max(w[1]));
+            let (na, nb) = (&names[a].1, &names[b].1);
+            if na.len() >= 6
+                && na.len().abs_diff(nb.len()) <= 2
+                && edit_distance(na, nb) <= 2
+                && !suspicious.contains(&(a, b))
+            {
+                suspicious.push((a, b));
             }
         }
+    }
+    for (a, b) in suspicious {
+        let (a, b) = (names[a].0, names[b].0);
+        c.warn(
+            "name",
+            b,
+            0,
+            format!("\"{a}\" and \"{b}\" look like the same name spelled twice"),
+            "if they are one entity, keep one entry and list the other spelling in `aliases`"
+                .into(),
+        );
     }
     // Too few distinct values for good distractors.
     let tables: [(&str, usize); 5] = [
         ("characters", pack.characters.len()),
         ("episodes", pack.episodes.len()),
         ("tracks", pack.tracks.len()),
-        ("crew", pack.crew.iter().map(|x| normalise(&x.role)).collect::<HashSet<_>>().len()),
-        ("places", pack.places.iter().map(|x| normalise(&x.place)).collect::<HashSet<_>>().len()),
+        (
+            "crew",
+            pack.crew
+                .iter()
+                .map(|x| normalise(&x.role))
+                .collect::<HashSet<_>>()
+                .len(),
+        ),
+        (
+            "places",
+            pack.places
+                .iter()
+                .map(|x| normalise(&x.place))
+                .collect::<HashSet<_>>()
+                .len(),
+        ),
     ];
     for (table, distinct) in tables {
         if (1..4).contains(&distinct) {
-            c.warn("", &format!("{table}:"), 0, format!("`{table}` has only {distinct} distinct values: questions about it need 4"), format!("add more entries to `{table}`, or expect no questions from it"));
+            c.warn(
+                "",
+                &format!("{table}:"),
+                0,
+                format!("`{table}` has only {distinct} distinct values: questions about it need 4"),
+                format!("add more entries to `{table}`, or expect no questions from it"),
+            );
         }
     }
     let mut per_relation: HashMap<&str, HashSet<&str>> = HashMap::new();
     for f in &pack.facts {
-        per_relation.entry(&f.relation).or_default().insert(&f.object);
+        per_relation
+            .entry(&f.relation)
+            .or_default()
+            .insert(&f.object);
     }
     for r in &pack.relations {
         let distinct = per_relation.get(r.id.as_str()).map_or(0, |s| s.len());
         if distinct < 4 {
-            c.warn("id", &r.id, 0, format!("relation \"{}\" has {distinct} distinct objects; distractors need at least 4", r.id), "add facts, or entities of the same kind to draw distractors from".into());
+            c.warn(
+                "id",
+                &r.id,
+                0,
+                format!(
+                    "relation \"{}\" has {distinct} distinct objects; distractors need at least 4",
+                    r.id
+                ),
+                "add facts, or entities of the same kind to draw distractors from".into(),
+            );
         }
     }
     // Answers leaking into prompts.
@@ -486,25 +799,58 @@ fn lint(c: &mut Checker, pack: &Pack) {
         let title = normalise(&e.title);
         for p in &e.plot {
             if contains_words(&normalise(p), &title) {
-                c.warn("*", p, 0, format!("the plot fact mentions the episode's own title \"{}\"", e.title), "rephrase it, or the question about it will be skipped".into());
+                c.warn(
+                    "*",
+                    p,
+                    0,
+                    format!(
+                        "the plot fact mentions the episode's own title \"{}\"",
+                        e.title
+                    ),
+                    "rephrase it, or the question about it will be skipped".into(),
+                );
             }
         }
     }
     for q in &pack.questions {
         if contains_words(&normalise(&q.prompt), &normalise(&q.answer)) {
-            c.warn("prompt", &q.prompt, 0, "the answer appears in the prompt".into(), "rephrase the prompt so it does not give the answer away".into());
+            c.warn(
+                "prompt",
+                &q.prompt,
+                0,
+                "the answer appears in the prompt".into(),
+                "rephrase the prompt so it does not give the answer away".into(),
+            );
         }
         let mut labels: Vec<String> = q.wrong.iter().map(|w| normalise(w)).collect();
         labels.push(normalise(&q.answer));
         let distinct: HashSet<&String> = labels.iter().collect();
         if distinct.len() < labels.len() {
-            c.warn("prompt", &q.prompt, 0, "this hand-written question has duplicate options".into(), "make every option different; duplicates are dropped".into());
+            c.warn(
+                "prompt",
+                &q.prompt,
+                0,
+                "this hand-written question has duplicate options".into(),
+                "make every option different; duplicates are dropped".into(),
+            );
         }
     }
     for (i, a) in pack.awards.iter().enumerate() {
         if a.result == AwardResult::Pending {
-            let nth = pack.awards[..i].iter().filter(|b| b.category == a.category).count();
-            c.warn("category", &a.category, nth, format!("the result of \"{}\" at the {} {} is Pending", a.category, a.year, a.ceremony), "update it to Won or Nominated when known; pending results are not asked".into());
+            let nth = pack.awards[..i]
+                .iter()
+                .filter(|b| b.category == a.category)
+                .count();
+            c.warn(
+                "category",
+                &a.category,
+                nth,
+                format!(
+                    "the result of \"{}\" at the {} {} is Pending",
+                    a.category, a.year, a.ceremony
+                ),
+                "update it to Won or Nominated when known; pending results are not asked".into(),
+            );
         }
     }
 }
