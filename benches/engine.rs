@@ -12,17 +12,37 @@ use leafquiz::engine::validate::fact_count;
 use leafquiz::engine::{FactBase, Session, SessionConfig, load_pack_bytes};
 
 fn heartstopper_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions/heartstopper.ron")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questions/heartstopper.ron"
+    ))
+    .unwrap()
 }
 
 fn bench_heartstopper(c: &mut Criterion) {
     let text = heartstopper_text();
-    c.bench_function("load_validate/heartstopper", |b| b.iter(|| black_box(load_pack_bytes("heartstopper.ron", black_box(text.as_bytes())).unwrap())));
-    let pack = load_pack_bytes("heartstopper.ron", text.as_bytes()).unwrap().pack;
-    c.bench_function("build_factbase/heartstopper", |b| b.iter(|| black_box(FactBase::build([&pack]))));
+    c.bench_function("load_validate/heartstopper", |b| {
+        b.iter(|| {
+            black_box(load_pack_bytes("heartstopper.ron", black_box(text.as_bytes())).unwrap())
+        })
+    });
+    let pack = load_pack_bytes("heartstopper.ron", text.as_bytes())
+        .unwrap()
+        .pack;
+    c.bench_function("build_factbase/heartstopper", |b| {
+        b.iter(|| black_box(FactBase::build([&pack])))
+    });
     let base = Arc::new(FactBase::build([&pack]));
-    let mut session = Session::new(base, SessionConfig { seed: 1, ..SessionConfig::default() });
-    c.bench_function("question/heartstopper", |b| b.iter(|| black_box(session.next_question())));
+    let mut session = Session::new(
+        base,
+        SessionConfig {
+            seed: 1,
+            ..SessionConfig::default()
+        },
+    );
+    c.bench_function("question/heartstopper", |b| {
+        b.iter(|| black_box(session.next_question()))
+    });
 }
 
 fn bench_synthetic(c: &mut Criterion) {
@@ -31,15 +51,27 @@ fn bench_synthetic(c: &mut Criterion) {
         let label = format!("1e{}", (facts as f64).log10().round());
         eprintln!("synthetic {label}: {} facts", fact_count(&pack));
         let base = Arc::new(FactBase::build([&pack]));
-        let mut session = Session::new(base, SessionConfig { seed: 1, ..SessionConfig::default() });
-        c.bench_function(&format!("question/synthetic_{label}"), |b| b.iter(|| black_box(session.next_question())));
+        let mut session = Session::new(
+            base,
+            SessionConfig {
+                seed: 1,
+                ..SessionConfig::default()
+            },
+        );
+        c.bench_function(&format!("question/synthetic_{label}"), |b| {
+            b.iter(|| black_box(session.next_question()))
+        });
         let text = ron::ser::to_string(&pack).unwrap();
         let mut group = c.benchmark_group("load_validate");
         if facts >= 100_000 {
             group.sample_size(10);
         }
         group.bench_function(format!("synthetic_{label}"), |b| {
-            b.iter_batched(|| (), |_| black_box(load_pack_bytes("synthetic.ron", text.as_bytes()).unwrap()), BatchSize::PerIteration)
+            b.iter_batched(
+                || (),
+                |_| black_box(load_pack_bytes("synthetic.ron", text.as_bytes()).unwrap()),
+                BatchSize::PerIteration,
+            )
         });
         group.finish();
     }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::engine::diagnostic::{Severity, render};
-use crate::engine::{FactBase, LoadedPack, PackError, QuestionKind, Session, SessionConfig, SpoilerHorizon, load_all};
 use crate::engine::{Difficulty, opentdb};
+use crate::engine::{
+    FactBase, LoadedPack, PackError, QuestionKind, Session, SessionConfig, SpoilerHorizon, load_all,
+};
 
 /// The built-in packs folder: `questions/` beside the executable's project,
 /// or the current directory's `questions/`.
@@ -21,7 +23,8 @@ pub fn default_pack_dir() -> PathBuf {
 
 /// Prints every diagnostic of the failed packs to stderr.
 pub fn report_errors(errors: &[PackError]) {
-    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stderr());
     for e in errors {
         eprint!("{}", render(&e.diagnostics, &e.source_text, color));
         eprintln!("skipped pack {}", e.path.display());
@@ -30,10 +33,15 @@ pub fn report_errors(errors: &[PackError]) {
 
 /// `leafquiz check`: exit 0 when every pack is valid (and, with `strict`, lint-free).
 pub fn check(paths: &[PathBuf], strict: bool) -> i32 {
-    let paths = if paths.is_empty() { vec![default_pack_dir()] } else { paths.to_vec() };
+    let paths = if paths.is_empty() {
+        vec![default_pack_dir()]
+    } else {
+        paths.to_vec()
+    };
     let (good, bad) = load_all(&paths);
     report_errors(&bad);
-    let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut warnings = 0;
     for p in &good {
         if !p.warnings.is_empty() {
@@ -41,21 +49,46 @@ pub fn check(paths: &[PathBuf], strict: bool) -> i32 {
             eprint!("{}", render(&p.warnings, &text, color));
             warnings += p.warnings.len();
         }
-        println!("ok: {} ({}: {} facts, {} warnings)", p.path.display(), p.pack.meta.title, crate::engine::validate::fact_count(&p.pack), p.warnings.len());
+        println!(
+            "ok: {} ({}: {} facts, {} warnings)",
+            p.path.display(),
+            p.pack.meta.title,
+            crate::engine::validate::fact_count(&p.pack),
+            p.warnings.len()
+        );
     }
     for e in &bad {
-        let errors = e.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = e
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         println!("broken: {} ({} errors)", e.path.display(), errors);
     }
     if good.is_empty() && bad.is_empty() {
-        eprintln!("error: no pack files (*.ron) found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        eprintln!(
+            "error: no pack files (*.ron) found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         return 1;
     }
-    if !bad.is_empty() || (strict && warnings > 0) { 1 } else { 0 }
+    if !bad.is_empty() || (strict && warnings > 0) {
+        1
+    } else {
+        0
+    }
 }
 
 /// Packs from `--pack`, `--pack-dir` and `--import-opentdb`; the built-in folder when none is given.
-pub fn gather_packs(packs: &[PathBuf], pack_dirs: &[PathBuf], opentdb_files: &[PathBuf]) -> (Vec<LoadedPack>, Vec<PackError>) {
+pub fn gather_packs(
+    packs: &[PathBuf],
+    pack_dirs: &[PathBuf],
+    opentdb_files: &[PathBuf],
+) -> (Vec<LoadedPack>, Vec<PackError>) {
     let mut paths: Vec<PathBuf> = packs.to_vec();
     paths.extend(pack_dirs.iter().cloned());
     if packs.is_empty() && opentdb_files.is_empty() {
@@ -97,22 +130,45 @@ pub fn parse_horizon(s: &str) -> Option<SpoilerHorizon> {
     let s = s.trim().to_ascii_lowercase();
     let rest = s.strip_prefix('s')?;
     let (season, episode) = rest.split_once('e')?;
-    Some(SpoilerHorizon { season: season.parse().ok()?, episode: episode.parse().ok()? })
+    Some(SpoilerHorizon {
+        season: season.parse().ok()?,
+        episode: episode.parse().ok()?,
+    })
 }
 
 fn session_config(args: &AskArgs) -> Result<SessionConfig, String> {
     let mut kinds = Vec::new();
     for k in &args.kinds {
         kinds.push(QuestionKind::from_name(k).ok_or_else(|| {
-            format!("unknown kind `{k}`; kinds are: {}", QuestionKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "))
+            format!(
+                "unknown kind `{k}`; kinds are: {}",
+                QuestionKind::ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         })?);
     }
-    let difficulty = Difficulty::from_name(&args.difficulty).ok_or_else(|| format!("unknown difficulty `{}`; use easy, medium, hard or ramp", args.difficulty))?;
+    let difficulty = Difficulty::from_name(&args.difficulty).ok_or_else(|| {
+        format!(
+            "unknown difficulty `{}`; use easy, medium, hard or ramp",
+            args.difficulty
+        )
+    })?;
     let horizon = match &args.spoilers {
-        Some(s) => Some(parse_horizon(s).ok_or_else(|| format!("`{s}` is not a spoiler horizon; write it as S1E4"))?),
+        Some(s) => Some(
+            parse_horizon(s)
+                .ok_or_else(|| format!("`{s}` is not a spoiler horizon; write it as S1E4"))?,
+        ),
         None => None,
     };
-    Ok(SessionConfig { seed: args.seed, difficulty, horizon, kinds })
+    Ok(SessionConfig {
+        seed: args.seed,
+        difficulty,
+        horizon,
+        kinds,
+    })
 }
 
 /// `leafquiz ask`.
@@ -152,7 +208,13 @@ pub fn ask(args: &AskArgs) -> i32 {
             });
             writeln!(out, "{line}")
         } else {
-            let mut text = format!("{}. [{} · difficulty {:.2}] {}\n", n + 1, q.kind.name(), q.difficulty, q.prompt);
+            let mut text = format!(
+                "{}. [{} · difficulty {:.2}] {}\n",
+                n + 1,
+                q.kind.name(),
+                q.difficulty,
+                q.prompt
+            );
             for (i, o) in q.options.iter().enumerate() {
                 let mark = if i == q.answer { "*" } else { " " };
                 text.push_str(&format!("   {mark} {}) {o}\n", (b'A' + i as u8) as char));
@@ -169,7 +231,11 @@ pub fn ask(args: &AskArgs) -> i32 {
 
 /// `leafquiz stats`.
 pub fn stats(paths: &[PathBuf]) -> i32 {
-    let paths = if paths.is_empty() { vec![default_pack_dir()] } else { paths.to_vec() };
+    let paths = if paths.is_empty() {
+        vec![default_pack_dir()]
+    } else {
+        paths.to_vec()
+    };
     let (good, bad) = load_all(&paths);
     report_errors(&bad);
     if good.is_empty() {
@@ -178,13 +244,21 @@ pub fn stats(paths: &[PathBuf]) -> i32 {
     }
     for p in &good {
         let pack = &p.pack;
-        println!("{} ({}), version {}", pack.meta.title, p.path.display(), pack.meta.version);
+        println!(
+            "{} ({}), version {}",
+            pack.meta.title,
+            p.path.display(),
+            pack.meta.version
+        );
         let tables: [(&str, usize); 15] = [
             ("people", pack.people.len()),
             ("characters", pack.characters.len()),
             ("roles", pack.roles.len()),
             ("episodes", pack.episodes.len()),
-            ("plot facts", pack.episodes.iter().map(|e| e.plot.len()).sum()),
+            (
+                "plot facts",
+                pack.episodes.iter().map(|e| e.plot.len()).sum(),
+            ),
             ("awards", pack.awards.len()),
             ("albums", pack.albums.len()),
             ("tracks", pack.tracks.len()),
@@ -219,7 +293,10 @@ pub fn stats(paths: &[PathBuf]) -> i32 {
 /// award or track; episodes never asked; pending awards.
 fn unreachable_facts(base: &FactBase, pack: &crate::engine::Pack) -> Vec<String> {
     let mut reached: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut config = SessionConfig { seed: 1, ..SessionConfig::default() };
+    let mut config = SessionConfig {
+        seed: 1,
+        ..SessionConfig::default()
+    };
     config.difficulty = Difficulty::Medium;
     let mut session = Session::new(Arc::new(FactBase::build([pack])), config);
     for _ in 0..session.pool_size() {
@@ -257,7 +334,10 @@ fn unreachable_facts(base: &FactBase, pack: &crate::engine::Pack) -> Vec<String>
     }
     for a in &pack.awards {
         if a.result == crate::engine::model::AwardResult::Pending {
-            out.push(format!("award {} {} — {} (Pending: not asked)", a.year, a.ceremony, a.category));
+            out.push(format!(
+                "award {} {} — {} (Pending: not asked)",
+                a.year, a.ceremony, a.category
+            ));
         }
     }
     out
@@ -266,10 +346,17 @@ fn unreachable_facts(base: &FactBase, pack: &crate::engine::Pack) -> Vec<String>
 /// `leafquiz new PATH`: a commented scaffold that passes `check` and asks questions at once.
 pub fn new_pack(path: &Path) -> i32 {
     if path.exists() {
-        eprintln!("error: {} already exists; choose another path", path.display());
+        eprintln!(
+            "error: {} already exists; choose another path",
+            path.display()
+        );
         return 1;
     }
-    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("my_pack").replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("my_pack")
+        .replace(|c: char| !c.is_ascii_alphanumeric(), "_");
     let text = SCAFFOLD.replace("{{id}}", &id);
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
@@ -280,7 +367,10 @@ pub fn new_pack(path: &Path) -> i32 {
     }
     match crate::persist::write_atomic(path, text.as_bytes()) {
         Ok(()) => {
-            println!("wrote {}; try `leafquiz check {0}` and `leafquiz ask --pack {0}`", path.display());
+            println!(
+                "wrote {}; try `leafquiz check {0}` and `leafquiz ask --pack {0}`",
+                path.display()
+            );
             0
         }
         Err(e) => {
@@ -300,9 +390,18 @@ pub fn export_opentdb(packs: &[PathBuf], pack_dirs: &[PathBuf], count: usize, se
         eprintln!("error: no valid pack to export");
         return 1;
     }
-    let titles: BTreeMap<String, String> = good.iter().map(|p| (p.pack.meta.id.clone(), p.pack.meta.title.clone())).collect();
+    let titles: BTreeMap<String, String> = good
+        .iter()
+        .map(|p| (p.pack.meta.id.clone(), p.pack.meta.title.clone()))
+        .collect();
     let base = Arc::new(FactBase::build(good.iter().map(|p| &p.pack)));
-    let mut session = Session::new(base, SessionConfig { seed, ..SessionConfig::default() });
+    let mut session = Session::new(
+        base,
+        SessionConfig {
+            seed,
+            ..SessionConfig::default()
+        },
+    );
     let mut questions = Vec::new();
     for _ in 0..count {
         match session.next_question() {

@@ -52,7 +52,9 @@ pub fn play(args: PlayArgs) -> i32 {
     #[cfg(not(feature = "game"))]
     {
         let _ = args;
-        eprintln!("this leafquiz was built without the `game` feature; rebuild with default features to play");
+        eprintln!(
+            "this leafquiz was built without the `game` feature; rebuild with default features to play"
+        );
         2
     }
 }

@@ -74,15 +74,42 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match cli.command.unwrap_or(Command::Play(leafquiz::PlayArgs::default())) {
+    let code = match cli
+        .command
+        .unwrap_or(Command::Play(leafquiz::PlayArgs::default()))
+    {
         Command::Play(args) => leafquiz::play(args),
         Command::Check { paths, strict } => cli::check(&paths, strict),
-        Command::Ask { packs, pack_dirs, opentdb, count, seed, kinds, difficulty, spoilers, json } => {
-            cli::ask(&cli::AskArgs { packs, pack_dirs, opentdb, count, seed, kinds, difficulty, spoilers, json })
-        }
+        Command::Ask {
+            packs,
+            pack_dirs,
+            opentdb,
+            count,
+            seed,
+            kinds,
+            difficulty,
+            spoilers,
+            json,
+        } => cli::ask(&cli::AskArgs {
+            packs,
+            pack_dirs,
+            opentdb,
+            count,
+            seed,
+            kinds,
+            difficulty,
+            spoilers,
+            json,
+        }),
         Command::Stats { paths } => cli::stats(&paths),
         Command::New { path } => cli::new_pack(&path),
-        Command::Export { format, packs, pack_dirs, count, seed } => {
+        Command::Export {
+            format,
+            packs,
+            pack_dirs,
+            count,
+            seed,
+        } => {
             if format != "opentdb" {
                 eprintln!("error: unknown format `{format}`; only `opentdb` is supported");
                 2

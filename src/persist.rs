@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 /// new one, never a torn mix: write a temporary file beside it, flush it to
 /// disk, then rename it over the target.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -60,7 +63,9 @@ pub fn load_ron<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Loaded
         Ok(bytes) => bytes,
         Err(_) => return Loaded::Missing(T::default()),
     };
-    let parsed = std::str::from_utf8(&text).map_err(|e| e.to_string()).and_then(|t| ron::from_str::<T>(t).map_err(|e| e.to_string()));
+    let parsed = std::str::from_utf8(&text)
+        .map_err(|e| e.to_string())
+        .and_then(|t| ron::from_str::<T>(t).map_err(|e| e.to_string()));
     match parsed {
         Ok(v) => Loaded::Ok(v),
         Err(reason) => match keep_aside(path) {
@@ -72,6 +77,7 @@ pub fn load_ron<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Loaded
 
 /// Saves a value as pretty RON, atomically.
 pub fn save_ron<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
-    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(std::io::Error::other)?;
     write_atomic(path, text.as_bytes())
 }

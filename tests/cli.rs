@@ -15,7 +15,10 @@ fn stdout(c: &mut Command) -> String {
 #[test]
 fn check_accepts_the_built_in_packs() {
     leafquiz().args(["check"]).assert().success();
-    leafquiz().args(["check", "tests/fixtures/river_league.ron"]).assert().success();
+    leafquiz()
+        .args(["check", "tests/fixtures/river_league.ron"])
+        .assert()
+        .success();
 }
 
 #[test]
@@ -23,10 +26,18 @@ fn check_rejects_a_broken_pack_with_file_line_column_and_caret() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, "Pack(\n    meta: Meta(id: \"b\", title: \"B\", sources: [Source(id: \"s\", title: \"S\")]),\n    people: [Person(id: \"p\", name: \"P\", source: \"t\")],\n)\n").unwrap();
-    let out = leafquiz().args(["check", path.to_str().unwrap()]).assert().code(1).get_output().clone();
+    let out = leafquiz()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("broken.ron:3:"), "{err}");
-    assert!(err.contains("the source \"t\" is not in `meta.sources`"), "{err}");
+    assert!(
+        err.contains("the source \"t\" is not in `meta.sources`"),
+        "{err}"
+    );
     assert!(err.contains('^'), "caret under the fault: {err}");
     assert!(err.contains("did you mean \"s\""), "{err}");
 }
@@ -34,8 +45,14 @@ fn check_rejects_a_broken_pack_with_file_line_column_and_caret() {
 #[test]
 fn check_strict_fails_on_lint_warnings_only_when_asked() {
     // The Heartstopper pack has pending award results: warnings.
-    leafquiz().args(["check", "questions/heartstopper.ron"]).assert().success();
-    leafquiz().args(["check", "--strict", "questions/heartstopper.ron"]).assert().code(1);
+    leafquiz()
+        .args(["check", "questions/heartstopper.ron"])
+        .assert()
+        .success();
+    leafquiz()
+        .args(["check", "--strict", "questions/heartstopper.ron"])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -58,7 +75,16 @@ fn ask_json_has_the_documented_fields_and_is_deterministic() {
     assert_eq!(a, run());
     for line in a.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        for field in ["kind", "prompt", "options", "answer", "difficulty", "explanation", "source", "facts"] {
+        for field in [
+            "kind",
+            "prompt",
+            "options",
+            "answer",
+            "difficulty",
+            "explanation",
+            "source",
+            "facts",
+        ] {
             assert!(v.get(field).is_some(), "missing {field} in {line}");
         }
         let n = v["options"].as_array().unwrap().len();
@@ -70,49 +96,113 @@ fn ask_json_has_the_documented_fields_and_is_deterministic() {
 
 #[test]
 fn ask_filters_by_kind_and_rejects_unknown_kinds() {
-    let out = stdout(leafquiz().args(["ask", "--count", "4", "--kind", "actor-of-character", "--json"]));
-    assert!(out.lines().all(|l| l.contains("\"kind\":\"actor-of-character\"")), "{out}");
-    leafquiz().args(["ask", "--kind", "nonsense"]).assert().code(2);
+    let out = stdout(leafquiz().args([
+        "ask",
+        "--count",
+        "4",
+        "--kind",
+        "actor-of-character",
+        "--json",
+    ]));
+    assert!(
+        out.lines()
+            .all(|l| l.contains("\"kind\":\"actor-of-character\"")),
+        "{out}"
+    );
+    leafquiz()
+        .args(["ask", "--kind", "nonsense"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn pack_dir_loads_good_packs_and_skips_broken_ones() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy("tests/fixtures/river_league.ron", dir.path().join("river.ron")).unwrap();
-    std::fs::write(dir.path().join("broken.ron"), "Pack(meta: Meta(id: \"x\", title: \"X\"), people: [").unwrap();
-    let out = leafquiz().args(["ask", "--pack-dir", dir.path().to_str().unwrap(), "--count", "400", "--json"]).assert().success().get_output().clone();
+    std::fs::copy(
+        "tests/fixtures/river_league.ron",
+        dir.path().join("river.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        "Pack(meta: Meta(id: \"x\", title: \"X\"), people: [",
+    )
+    .unwrap();
+    let out = leafquiz()
+        .args([
+            "ask",
+            "--pack-dir",
+            dir.path().to_str().unwrap(),
+            "--count",
+            "400",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("broken.ron:1:"), "{err}");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("River League Almanac"), "river pack questions present");
+    assert!(
+        text.contains("River League Almanac"),
+        "river pack questions present"
+    );
     assert!(text.contains("Heartstopper"), "built-in pack still loads");
 }
 
 #[test]
 fn stats_lists_tables_kinds_and_unreachable_facts() {
     let out = stdout(leafquiz().args(["stats", "questions/heartstopper.ron"]));
-    for needle in ["people", "episodes", "actor-of-character", "total candidates", "facts no question can reach"] {
+    for needle in [
+        "people",
+        "episodes",
+        "actor-of-character",
+        "total candidates",
+        "facts no question can reach",
+    ] {
         assert!(out.contains(needle), "{needle} missing from {out}");
     }
 }
 
 #[test]
 fn export_and_import_opentdb_round_trip() {
-    let out = stdout(leafquiz().args(["export", "--format", "opentdb", "--count", "8", "--seed", "4"]));
+    let out = stdout(leafquiz().args([
+        "export", "--format", "opentdb", "--count", "8", "--seed", "4",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["response_code"], 0);
     let results = v["results"].as_array().unwrap();
     assert_eq!(results.len(), 8);
     for r in results {
-        for field in ["category", "type", "difficulty", "question", "correct_answer", "incorrect_answers"] {
+        for field in [
+            "category",
+            "type",
+            "difficulty",
+            "question",
+            "correct_answer",
+            "incorrect_answers",
+        ] {
             assert!(r.get(field).is_some(), "missing {field}");
         }
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("trivia.json");
     std::fs::write(&file, &out).unwrap();
-    let asked = stdout(leafquiz().args(["ask", "--import-opentdb", file.to_str().unwrap(), "--kind", "hand-written", "--count", "8", "--json"]));
+    let asked = stdout(leafquiz().args([
+        "ask",
+        "--import-opentdb",
+        file.to_str().unwrap(),
+        "--kind",
+        "hand-written",
+        "--count",
+        "8",
+        "--json",
+    ]));
     assert_eq!(asked.lines().count(), 8, "{asked}");
     // Entities are decoded on import: no `&quot;` or `&#039;` left.
-    assert!(!asked.contains("&quot;") && !asked.contains("&#039;"), "{asked}");
+    assert!(
+        !asked.contains("&quot;") && !asked.contains("&#039;"),
+        "{asked}"
+    );
 }

@@ -8,11 +8,19 @@ use std::sync::Arc;
 
 use leafquiz::engine::text::normalise;
 use leafquiz::engine::validate::{contains_words, validate};
-use leafquiz::engine::{Difficulty, FactBase, QuestionKind, Session, SessionConfig, SpoilerHorizon};
+use leafquiz::engine::{
+    Difficulty, FactBase, QuestionKind, Session, SessionConfig, SpoilerHorizon,
+};
 use proptest::prelude::*;
 
 fn session(pack: &leafquiz::engine::Pack, seed: u64) -> Session {
-    Session::new(Arc::new(FactBase::build([pack])), SessionConfig { seed, ..SessionConfig::default() })
+    Session::new(
+        Arc::new(FactBase::build([pack])),
+        SessionConfig {
+            seed,
+            ..SessionConfig::default()
+        },
+    )
 }
 
 /// Every question of a whole cycle over the pool passes the oracle.
@@ -29,8 +37,15 @@ fn check_cycle(pack: &leafquiz::engine::Pack, seed: u64) -> usize {
         if let Err(e) = common::oracle(pack, &q) {
             panic!("seed {seed}: {e}\n{q:#?}");
         }
-        assert!(!contains_words(&normalise(&q.prompt), &normalise(q.answer_text())), "answer in prompt: {q:?}");
-        assert!(keys.insert(q.key), "question repeated before the pool was exhausted: {}", q.prompt);
+        assert!(
+            !contains_words(&normalise(&q.prompt), &normalise(q.answer_text())),
+            "answer in prompt: {q:?}"
+        );
+        assert!(
+            keys.insert(q.key),
+            "question repeated before the pool was exhausted: {}",
+            q.prompt
+        );
         asked += 1;
     }
     asked
@@ -41,7 +56,10 @@ fn heartstopper_questions_are_all_correct_for_many_seeds() {
     let pack = common::heartstopper();
     for seed in 0..20 {
         let asked = check_cycle(&pack, seed);
-        assert!(asked > 300, "only {asked} questions from the Heartstopper pack");
+        assert!(
+            asked > 300,
+            "only {asked} questions from the Heartstopper pack"
+        );
     }
 }
 
@@ -53,10 +71,23 @@ fn heartstopper_offers_at_least_ten_kinds() {
     assert!(kinds.len() >= 15, "kinds: {kinds:?}");
     // Each kind actually yields a question.
     for kind in kinds.keys() {
-        let mut s = Session::new(Arc::new(FactBase::build([&pack])), SessionConfig { seed: 7, kinds: vec![*kind], ..SessionConfig::default() });
-        let q = s.next_question().unwrap_or_else(|| panic!("no question of kind {kind:?}"));
+        let mut s = Session::new(
+            Arc::new(FactBase::build([&pack])),
+            SessionConfig {
+                seed: 7,
+                kinds: vec![*kind],
+                ..SessionConfig::default()
+            },
+        );
+        let q = s
+            .next_question()
+            .unwrap_or_else(|| panic!("no question of kind {kind:?}"));
         assert_eq!(q.kind, *kind);
-        assert!(q.options.len() == 4, "{kind:?} has {} options", q.options.len());
+        assert!(
+            q.options.len() == 4,
+            "{kind:?} has {} options",
+            q.options.len()
+        );
     }
 }
 
@@ -65,7 +96,9 @@ fn same_seed_same_quiz_different_seed_different_quiz() {
     let pack = common::heartstopper();
     let run = |seed| {
         let mut s = session(&pack, seed);
-        (0..30).map(|_| s.next_question().map(|q| (q.prompt, q.options, q.answer))).collect::<Vec<_>>()
+        (0..30)
+            .map(|_| s.next_question().map(|q| (q.prompt, q.options, q.answer)))
+            .collect::<Vec<_>>()
     };
     assert_eq!(run(42), run(42));
     assert_ne!(run(42), run(43));
@@ -86,9 +119,15 @@ fn answer_positions_are_uniform_by_chi_square() {
     }
     let total: u32 = counts.iter().sum();
     let expected = total as f64 / 4.0;
-    let chi2: f64 = counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum();
+    let chi2: f64 = counts
+        .iter()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum();
     // 3 degrees of freedom, p = 0.001.
-    assert!(chi2 < 16.27, "answer positions {counts:?}, chi² = {chi2:.2}");
+    assert!(
+        chi2 < 16.27,
+        "answer positions {counts:?}, chi² = {chi2:.2}"
+    );
 }
 
 #[test]
@@ -103,7 +142,11 @@ fn pool_exhaustion_starts_a_new_cycle_without_repeats_inside_it() {
             assert!(first.insert(q.key), "repeat inside the first cycle");
         }
     }
-    assert!(first.len() <= n && first.len() > n / 2, "{} of {n}", first.len());
+    assert!(
+        first.len() <= n && first.len() > n / 2,
+        "{} of {n}",
+        first.len()
+    );
     // The next cycle still produces questions.
     assert!(s.next_question().is_some());
 }
@@ -111,31 +154,76 @@ fn pool_exhaustion_starts_a_new_cycle_without_repeats_inside_it() {
 #[test]
 fn spoiler_horizon_hides_later_episodes() {
     let pack = common::heartstopper();
-    let later: HashSet<String> = pack.episodes.iter().filter(|e| e.number > 2 || e.season > 1).map(|e| normalise(&e.title)).collect();
+    let later: HashSet<String> = pack
+        .episodes
+        .iter()
+        .filter(|e| e.number > 2 || e.season > 1)
+        .map(|e| normalise(&e.title))
+        .collect();
     let mut s = Session::new(
         Arc::new(FactBase::build([&pack])),
-        SessionConfig { seed: 3, horizon: Some(SpoilerHorizon { season: 1, episode: 2 }), ..SessionConfig::default() },
+        SessionConfig {
+            seed: 3,
+            horizon: Some(SpoilerHorizon {
+                season: 1,
+                episode: 2,
+            }),
+            ..SessionConfig::default()
+        },
     );
     for _ in 0..s.pool_size() {
         let Some(q) = s.next_question() else { break };
-        if matches!(q.kind, QuestionKind::PlotEpisode | QuestionKind::EpisodeTitle | QuestionKind::EpisodeNumber) {
+        if matches!(
+            q.kind,
+            QuestionKind::PlotEpisode | QuestionKind::EpisodeTitle | QuestionKind::EpisodeNumber
+        ) {
             for o in &q.options {
-                assert!(!later.contains(&normalise(o)), "spoiler option {o} in {}", q.prompt);
+                assert!(
+                    !later.contains(&normalise(o)),
+                    "spoiler option {o} in {}",
+                    q.prompt
+                );
             }
         }
     }
     // Season 2 characters are spoilers too.
     let mut s = Session::new(
         Arc::new(FactBase::build([&pack])),
-        SessionConfig { seed: 3, horizon: Some(SpoilerHorizon { season: 1, episode: 8 }), kinds: vec![QuestionKind::ActorOfCharacter, QuestionKind::CharacterOfActor], ..SessionConfig::default() },
+        SessionConfig {
+            seed: 3,
+            horizon: Some(SpoilerHorizon {
+                season: 1,
+                episode: 8,
+            }),
+            kinds: vec![
+                QuestionKind::ActorOfCharacter,
+                QuestionKind::CharacterOfActor,
+            ],
+            ..SessionConfig::default()
+        },
     );
-    let season2: HashSet<String> = pack.roles.iter().filter(|r| r.seasons.iter().all(|&s| s >= 2)).map(|r| r.character.clone()).collect();
-    let season2_names: HashSet<String> = pack.characters.iter().filter(|c| season2.contains(&c.id)).map(|c| normalise(&c.name)).collect();
+    let season2: HashSet<String> = pack
+        .roles
+        .iter()
+        .filter(|r| r.seasons.iter().all(|&s| s >= 2))
+        .map(|r| r.character.clone())
+        .collect();
+    let season2_names: HashSet<String> = pack
+        .characters
+        .iter()
+        .filter(|c| season2.contains(&c.id))
+        .map(|c| normalise(&c.name))
+        .collect();
     assert!(!season2_names.is_empty());
     for _ in 0..s.pool_size() {
         let Some(q) = s.next_question() else { break };
         for o in q.options.iter().chain(std::iter::once(&q.prompt)) {
-            assert!(!season2_names.iter().any(|n| contains_words(&normalise(o), n)), "season 2 spoiler {o:?}");
+            assert!(
+                !season2_names
+                    .iter()
+                    .any(|n| contains_words(&normalise(o), n)),
+                "season 2 spoiler {o:?}"
+            );
         }
     }
 }
@@ -144,8 +232,18 @@ fn spoiler_horizon_hides_later_episodes() {
 fn difficulty_setting_moves_the_average() {
     let pack = common::heartstopper();
     let mean = |d| {
-        let mut s = Session::new(Arc::new(FactBase::build([&pack])), SessionConfig { seed: 11, difficulty: d, ..SessionConfig::default() });
-        let v: Vec<f32> = (0..40).filter_map(|_| s.next_question()).map(|q| q.difficulty).collect();
+        let mut s = Session::new(
+            Arc::new(FactBase::build([&pack])),
+            SessionConfig {
+                seed: 11,
+                difficulty: d,
+                ..SessionConfig::default()
+            },
+        );
+        let v: Vec<f32> = (0..40)
+            .filter_map(|_| s.next_question())
+            .map(|q| q.difficulty)
+            .collect();
         v.iter().sum::<f32>() / v.len() as f32
     };
     let (easy, hard) = (mean(Difficulty::Easy), mean(Difficulty::Hard));
@@ -155,14 +253,25 @@ fn difficulty_setting_moves_the_average() {
 #[test]
 fn wrong_options_carry_their_own_true_fact() {
     let pack = common::heartstopper();
-    let mut s = Session::new(Arc::new(FactBase::build([&pack])), SessionConfig { seed: 2, kinds: vec![QuestionKind::ActorOfCharacter], ..SessionConfig::default() });
+    let mut s = Session::new(
+        Arc::new(FactBase::build([&pack])),
+        SessionConfig {
+            seed: 2,
+            kinds: vec![QuestionKind::ActorOfCharacter],
+            ..SessionConfig::default()
+        },
+    );
     let q = s.next_question().unwrap();
     for (i, f) in q.option_facts.iter().enumerate() {
         if i == q.answer {
             assert!(f.is_none());
         } else {
             let fact = f.as_ref().expect("a distractor actor has a role");
-            assert!(fact.starts_with(&q.options[i]), "{fact} should be about {}", q.options[i]);
+            assert!(
+                fact.starts_with(&q.options[i]),
+                "{fact} should be about {}",
+                q.options[i]
+            );
             assert!(fact.contains(" plays "));
         }
     }
@@ -174,7 +283,11 @@ fn degenerate_episode_credits_are_not_asked_per_episode() {
     // Every Heartstopper episode has the same director and writer.
     let pack = common::heartstopper();
     let base = FactBase::build([&pack]);
-    assert!(!base.kind_counts().contains_key(&QuestionKind::EpisodeCredit));
+    assert!(
+        !base
+            .kind_counts()
+            .contains_key(&QuestionKind::EpisodeCredit)
+    );
     assert!(base.kind_counts().contains_key(&QuestionKind::CrewPerson));
 }
 
@@ -185,10 +298,21 @@ fn closest_number_distractors_are_plausible() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
     for value in [8.7, 23.94, 55.0, 85.0, 10_000.0, 2.0] {
         for _ in 0..50 {
-            let Some(d) = number_distractors(&mut rng, value, if value.fract() == 0.0 { 0 } else { 2 }, "x", 2026) else { continue };
+            let Some(d) = number_distractors(
+                &mut rng,
+                value,
+                if value.fract() == 0.0 { 0 } else { 2 },
+                "x",
+                2026,
+            ) else {
+                continue;
+            };
             assert_eq!(d.len(), 3);
             assert!(d.iter().all(|&v| v > 0.0 && v != value));
-            assert!(d.iter().any(|&v| v < value) && d.iter().any(|&v| v > value), "{value}: {d:?}");
+            assert!(
+                d.iter().any(|&v| v < value) && d.iter().any(|&v| v > value),
+                "{value}: {d:?}"
+            );
         }
     }
     // Percentages stay at or below 100.
@@ -227,14 +351,23 @@ proptest! {
 
 #[test]
 fn a_pack_about_another_subject_needs_no_code_change() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
-    let pack = leafquiz::engine::load_pack_file(&path).expect("fixture loads").pack;
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
+    let pack = leafquiz::engine::load_pack_file(&path)
+        .expect("fixture loads")
+        .pack;
     for seed in 0..20 {
         let asked = check_cycle(&pack, seed);
         assert!(asked >= 15, "only {asked} questions");
     }
     let kinds = FactBase::build([&pack]).kind_counts();
-    for k in [QuestionKind::CustomObject, QuestionKind::CustomSubject, QuestionKind::Timeline, QuestionKind::ClosestNumber, QuestionKind::HandWritten] {
+    for k in [
+        QuestionKind::CustomObject,
+        QuestionKind::CustomSubject,
+        QuestionKind::Timeline,
+        QuestionKind::ClosestNumber,
+        QuestionKind::HandWritten,
+    ] {
         assert!(kinds.contains_key(&k), "{k:?} missing: {kinds:?}");
     }
 }
@@ -242,13 +375,24 @@ fn a_pack_about_another_subject_needs_no_code_change() {
 #[test]
 fn mixing_packs_keeps_every_question_correct_for_its_pack() {
     let hs = common::heartstopper();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/river_league.ron");
     let river = leafquiz::engine::load_pack_file(&path).unwrap().pack;
-    let mut s = Session::new(Arc::new(FactBase::build([&hs, &river])), SessionConfig { seed: 1, ..SessionConfig::default() });
+    let mut s = Session::new(
+        Arc::new(FactBase::build([&hs, &river])),
+        SessionConfig {
+            seed: 1,
+            ..SessionConfig::default()
+        },
+    );
     let mut packs = HashSet::new();
     for _ in 0..200 {
         let q = s.next_question().unwrap();
-        let pack = if q.pack == "heartstopper" { &hs } else { &river };
+        let pack = if q.pack == "heartstopper" {
+            &hs
+        } else {
+            &river
+        };
         common::oracle(pack, &q).unwrap();
         packs.insert(q.pack.clone());
     }

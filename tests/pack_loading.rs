@@ -7,7 +7,10 @@ use leafquiz::engine::{Severity, load_pack_bytes};
 use proptest::prelude::*;
 
 fn heartstopper_text() -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions/heartstopper.ron")).unwrap()
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions/heartstopper.ron"),
+    )
+    .unwrap()
 }
 
 fn first_error(text: &str) -> leafquiz::engine::Diagnostic {
@@ -47,7 +50,9 @@ fn a_dangling_reference_names_line_column_and_a_fix() {
 
 #[test]
 fn a_duplicate_id_points_at_the_second_definition() {
-    let text = SMALL.replace(r#"Character(id: "al""#, r#"Character(id: "ana""#).replace(r#"character: "al""#, r#"character: "ana""#);
+    let text = SMALL
+        .replace(r#"Character(id: "al""#, r#"Character(id: "ana""#)
+        .replace(r#"character: "al""#, r#"character: "ana""#);
     let d = first_error(&text);
     assert_eq!(d.line, 7, "{d}");
     assert!(d.message.contains("used twice"), "{d}");
@@ -70,7 +75,10 @@ fn a_syntax_error_has_a_position() {
 
 #[test]
 fn a_bad_source_and_a_bad_date_are_errors() {
-    let d = first_error(&SMALL.replace(r#"Role(actor: "ana", character: "al", source: "s")"#, r#"Role(actor: "ana", character: "al", source: "nope")"#));
+    let d = first_error(&SMALL.replace(
+        r#"Role(actor: "ana", character: "al", source: "s")"#,
+        r#"Role(actor: "ana", character: "al", source: "nope")"#,
+    ));
     assert!(d.message.contains("nope") && d.line == 10, "{d}");
     let with_episode = SMALL.replace("    roles:", "    episodes: [Episode(id: \"e1\", season: 1, number: 1, title: \"One\", released: Some(\"2022-02-30\"), source: \"s\")],\n    roles:");
     let d = first_error(&with_episode);
@@ -87,9 +95,20 @@ fn lint_warns_about_typos_pending_results_and_missing_sources() {
     ).replace("    roles:", "    awards: [Award(year: 2023, ceremony: \"X\", category: \"Y\", nominees: [Series], result: Pending, source: \"s\")],\n    roles:");
     let p = load_pack_bytes("p.ron", text.as_bytes()).expect("warnings only");
     let messages: Vec<String> = p.warnings.iter().map(|w| w.message.clone()).collect();
-    assert!(messages.iter().any(|m| m.contains("look like the same name")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("Pending")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("no source")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("look like the same name")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("Pending")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("no source")),
+        "{messages:?}"
+    );
 }
 
 fn positions_are_inside(text: &str, e: &leafquiz::engine::PackError) {

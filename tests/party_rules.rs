@@ -5,7 +5,9 @@ use proptest::prelude::*;
 
 fn party(n: u8) -> (Party, Vec<PlayerId>) {
     let mut p = Party::new();
-    let ids = (0..n).map(|k| p.join(InputSource::Keys(k), None).unwrap()).collect();
+    let ids = (0..n)
+        .map(|k| p.join(InputSource::Keys(k), None).unwrap())
+        .collect();
     (p, ids)
 }
 
@@ -15,7 +17,10 @@ fn up_to_eight_players_join_each_source_once() {
     assert_eq!(ids.len(), 8);
     assert_eq!(p.join(InputSource::Gamepad(1), None), Err(JoinError::Full));
     let (mut q, _) = party(2);
-    assert_eq!(q.join(InputSource::Keys(0), None), Err(JoinError::SourceTaken));
+    assert_eq!(
+        q.join(InputSource::Keys(0), None),
+        Err(JoinError::SourceTaken)
+    );
     // Distinct colours and friendly default names.
     let colours: std::collections::HashSet<u8> = p.players.iter().map(|x| x.colour).collect();
     assert_eq!(colours.len(), 8);
@@ -30,9 +35,15 @@ fn unjoined_clusters_are_ignored_and_clusters_never_cross() {
     let (mut p, ids) = party(2);
     p.start_question(RoundType::Classic, 1, 20.0, vec![]);
     assert_eq!(p.press(InputSource::Keys(5), 1, 1.0), PressOutcome::Ignored);
-    assert_eq!(p.press(InputSource::Keys(0), 1, 1.0), PressOutcome::Locked(ids[0]));
+    assert_eq!(
+        p.press(InputSource::Keys(0), 1, 1.0),
+        PressOutcome::Locked(ids[0])
+    );
     // A second press of the same player changes nothing.
-    assert_eq!(p.press(InputSource::Keys(0), 2, 1.5), PressOutcome::AlreadyDone(ids[0]));
+    assert_eq!(
+        p.press(InputSource::Keys(0), 2, 1.5),
+        PressOutcome::AlreadyDone(ids[0])
+    );
     assert_eq!(p.locked_players(), vec![ids[0]]);
     assert!(!p.all_done());
     p.press(InputSource::Keys(1), 0, 2.0);
@@ -62,7 +73,10 @@ fn fastest_finger_ranks_correct_answers_and_locks_out_wrong_ones() {
     let (mut p, ids) = party(4);
     p.start_question(RoundType::FastestFinger, 2, 20.0, vec![]);
     p.press(InputSource::Keys(0), 1, 0.5); // wrong: locked out
-    assert_eq!(p.press(InputSource::Keys(0), 2, 0.6), PressOutcome::AlreadyDone(ids[0]));
+    assert_eq!(
+        p.press(InputSource::Keys(0), 2, 0.6),
+        PressOutcome::AlreadyDone(ids[0])
+    );
     p.press(InputSource::Keys(2), 2, 1.0);
     p.press(InputSource::Keys(1), 2, 1.0); // same frame as player 2: join order breaks the tie
     p.press(InputSource::Keys(3), 2, 3.0);
@@ -78,13 +92,22 @@ fn buzz_and_steal_gives_the_buzzer_the_first_go_then_others_steal() {
     let (mut p, ids) = party(3);
     p.points_for_test(ids[1], 1000);
     p.start_question(RoundType::BuzzAndSteal, 3, 20.0, vec![]);
-    assert_eq!(p.press(InputSource::Keys(1), 0, 0.4), PressOutcome::Buzzed(ids[1]));
+    assert_eq!(
+        p.press(InputSource::Keys(1), 0, 0.4),
+        PressOutcome::Buzzed(ids[1])
+    );
     assert_eq!(p.buzzer(), Some(ids[1]));
     // Others cannot answer while the buzzer answers.
-    assert_eq!(p.press(InputSource::Keys(0), 3, 0.5), PressOutcome::AlreadyDone(ids[0]));
+    assert_eq!(
+        p.press(InputSource::Keys(0), 3, 0.5),
+        PressOutcome::AlreadyDone(ids[0])
+    );
     p.press(InputSource::Keys(1), 2, 1.0); // wrong
     // Now the others may steal.
-    assert_eq!(p.press(InputSource::Keys(2), 3, 1.5), PressOutcome::Locked(ids[2]));
+    assert_eq!(
+        p.press(InputSource::Keys(2), 3, 1.5),
+        PressOutcome::Locked(ids[2])
+    );
     p.press(InputSource::Keys(0), 3, 2.0);
     let r = p.resolve();
     assert_eq!(r[1].delta, -250);
@@ -116,7 +139,10 @@ fn a_disconnected_gamepad_pauses_only_its_player() {
     let b = p.join(InputSource::Keys(0), None).unwrap();
     p.set_connected(InputSource::Gamepad(7), false);
     p.start_question(RoundType::Classic, 0, 20.0, vec![]);
-    assert_eq!(p.press(InputSource::Gamepad(7), 0, 1.0), PressOutcome::Ignored);
+    assert_eq!(
+        p.press(InputSource::Gamepad(7), 0, 1.0),
+        PressOutcome::Ignored
+    );
     p.press(InputSource::Keys(0), 0, 1.0);
     assert!(p.all_done(), "the paused player is not waited for");
     p.set_connected(InputSource::Gamepad(7), true);

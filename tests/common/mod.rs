@@ -13,7 +13,9 @@ use rand_chacha::ChaCha8Rng;
 
 pub fn heartstopper() -> Pack {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions/heartstopper.ron");
-    load_pack_file(&path).expect("the Heartstopper pack loads").pack
+    load_pack_file(&path)
+        .expect("the Heartstopper pack loads")
+        .pack
 }
 
 fn src() -> String {
@@ -25,26 +27,93 @@ fn src() -> String {
 pub fn random_pack(seed: u64, n: usize) -> Pack {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let n = n.max(6);
-    let first = ["Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hal", "Ida", "Jo"];
+    let first = [
+        "Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hal", "Ida", "Jo",
+    ];
     let last = ["Moss", "Reed", "Vale", "Park", "Lowe", "Hart"];
-    let name = |rng: &mut ChaCha8Rng, i: usize| format!("{} {} {}", first[rng.random_range(0..first.len())], last[rng.random_range(0..last.len())], i % 97);
+    let name = |rng: &mut ChaCha8Rng, i: usize| {
+        format!(
+            "{} {} {}",
+            first[rng.random_range(0..first.len())],
+            last[rng.random_range(0..last.len())],
+            i % 97
+        )
+    };
     let mut pack = Pack {
-        meta: Meta { id: format!("rnd{seed}"), title: format!("Random {seed}"), description: String::new(), version: "1".into(), language: "en".into(), authors: vec![], licence: String::new(), series: Some(format!("Show {seed}")), sources: vec![Source { id: "s".into(), title: "Random source".into(), note: None }] },
-        people: vec![], characters: vec![], roles: vec![], episodes: vec![], awards: vec![], albums: vec![], tracks: vec![], crew: vec![], places: vec![], numbers: vec![], dates: vec![], entities: vec![], relations: vec![], facts: vec![], questions: vec![],
+        meta: Meta {
+            id: format!("rnd{seed}"),
+            title: format!("Random {seed}"),
+            description: String::new(),
+            version: "1".into(),
+            language: "en".into(),
+            authors: vec![],
+            licence: String::new(),
+            series: Some(format!("Show {seed}")),
+            sources: vec![Source {
+                id: "s".into(),
+                title: "Random source".into(),
+                note: None,
+            }],
+        },
+        people: vec![],
+        characters: vec![],
+        roles: vec![],
+        episodes: vec![],
+        awards: vec![],
+        albums: vec![],
+        tracks: vec![],
+        crew: vec![],
+        places: vec![],
+        numbers: vec![],
+        dates: vec![],
+        entities: vec![],
+        relations: vec![],
+        facts: vec![],
+        questions: vec![],
     };
     for i in 0..n {
-        let aliases = if rng.random_bool(0.2) { vec![format!("Alias {}", i)] } else { vec![] };
-        pack.people.push(Person { id: format!("p{i}"), name: name(&mut rng, i), aliases, source: src() });
+        let aliases = if rng.random_bool(0.2) {
+            vec![format!("Alias {}", i)]
+        } else {
+            vec![]
+        };
+        pack.people.push(Person {
+            id: format!("p{i}"),
+            name: name(&mut rng, i),
+            aliases,
+            source: src(),
+        });
         let group = [Group::Main, Group::Recurring, Group::Guest][rng.random_range(0..3)];
-        pack.characters.push(Character { id: format!("c{i}"), name: format!("Char {}", name(&mut rng, i)), aliases: vec![], group, description: None, source: src() });
+        pack.characters.push(Character {
+            id: format!("c{i}"),
+            name: format!("Char {}", name(&mut rng, i)),
+            aliases: vec![],
+            group,
+            description: None,
+            source: src(),
+        });
     }
     for i in 0..n {
         // Some actors play two characters, some characters have two actors.
-        pack.roles.push(Role { actor: format!("p{i}"), character: format!("c{i}"), seasons: vec![1 + rng.random_range(0..2)], voice: false, cameo: false, source: src() });
+        pack.roles.push(Role {
+            actor: format!("p{i}"),
+            character: format!("c{i}"),
+            seasons: vec![1 + rng.random_range(0..2)],
+            voice: false,
+            cameo: false,
+            source: src(),
+        });
         if rng.random_bool(0.15) {
             let other = rng.random_range(0..n);
             if other != i {
-                pack.roles.push(Role { actor: format!("p{i}"), character: format!("c{other}"), seasons: vec![1], voice: false, cameo: false, source: src() });
+                pack.roles.push(Role {
+                    actor: format!("p{i}"),
+                    character: format!("c{other}"),
+                    seasons: vec![1],
+                    voice: false,
+                    cameo: false,
+                    source: src(),
+                });
             }
         }
     }
@@ -52,54 +121,161 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for e in 0..episodes {
         let season = 1 + (e / 5) as u32;
         pack.episodes.push(Episode {
-            id: format!("e{e}"), season, number: 1 + (e % 5) as u32, title: format!("Title {}", rng.random_range(0..1000)), directors: vec![format!("p{}", rng.random_range(0..3))], writers: vec!["p0".into()], released: Some(format!("2020-0{}-1{}", 1 + e % 9, e % 10)),
-            plot: (0..rng.random_range(1..4)).map(|k| format!("event {k} of {e} happens")).collect(), source: src(),
+            id: format!("e{e}"),
+            season,
+            number: 1 + (e % 5) as u32,
+            title: format!("Title {}", rng.random_range(0..1000)),
+            directors: vec![format!("p{}", rng.random_range(0..3))],
+            writers: vec!["p0".into()],
+            released: Some(format!("2020-0{}-1{}", 1 + e % 9, e % 10)),
+            plot: (0..rng.random_range(1..4))
+                .map(|k| format!("event {k} of {e} happens"))
+                .collect(),
+            source: src(),
         });
     }
     pack.episodes.dedup_by(|a, b| a.title == b.title);
-    pack.albums.push(Album { id: "al0".into(), title: "Album A".into(), artists: vec![], released: None, source: src() });
-    pack.albums.push(Album { id: "al1".into(), title: "Album B".into(), artists: vec!["p1".into()], released: None, source: src() });
+    pack.albums.push(Album {
+        id: "al0".into(),
+        title: "Album A".into(),
+        artists: vec![],
+        released: None,
+        source: src(),
+    });
+    pack.albums.push(Album {
+        id: "al1".into(),
+        title: "Album B".into(),
+        artists: vec!["p1".into()],
+        released: None,
+        source: src(),
+    });
     for t in 0..(6 + rng.random_range(0..10)) {
         let album = format!("al{}", t % 2);
-        let artists = if t % 2 == 0 { vec![format!("p{}", rng.random_range(0..n))] } else { vec![] };
-        pack.tracks.push(Track { album, number: t as u32 + 1, title: format!("Song {t}"), artists, duration: Some(format!("{}:{:02}", 1 + t % 4, (t * 7) % 60)), source: src() });
+        let artists = if t % 2 == 0 {
+            vec![format!("p{}", rng.random_range(0..n))]
+        } else {
+            vec![]
+        };
+        pack.tracks.push(Track {
+            album,
+            number: t as u32 + 1,
+            title: format!("Song {t}"),
+            artists,
+            duration: Some(format!("{}:{:02}", 1 + t % 4, (t * 7) % 60)),
+            source: src(),
+        });
     }
     let roles = ["Director", "Writer", "Composer", "Editor", "Producer"];
     for i in 0..n.min(12) {
-        pack.crew.push(Credit { role: roles[i % roles.len()].into(), person: format!("p{i}"), seasons: vec![], source: src() });
+        pack.crew.push(Credit {
+            role: roles[i % roles.len()].into(),
+            person: format!("p{i}"),
+            seasons: vec![],
+            source: src(),
+        });
     }
     for i in 0..6 {
-        pack.places.push(FilmingPlace { place: format!("Place {}", i % 5), location: None, filmed: format!("scene {i}"), episode: None, source: src() });
+        pack.places.push(FilmingPlace {
+            place: format!("Place {}", i % 5),
+            location: None,
+            filmed: format!("scene {i}"),
+            episode: None,
+            source: src(),
+        });
     }
     for i in 0..5 {
-        pack.awards.push(Award { year: 2020 + i, ceremony: format!("Awards {}", i % 2), category: format!("Category {i}"), nominees: vec![if i % 2 == 0 { Nominee::Series } else { Nominee::Person(format!("p{i}")) }], result: if i % 3 == 0 { AwardResult::Won } else { AwardResult::Nominated }, source: src() });
+        pack.awards.push(Award {
+            year: 2020 + i,
+            ceremony: format!("Awards {}", i % 2),
+            category: format!("Category {i}"),
+            nominees: vec![if i % 2 == 0 {
+                Nominee::Series
+            } else {
+                Nominee::Person(format!("p{i}"))
+            }],
+            result: if i % 3 == 0 {
+                AwardResult::Won
+            } else {
+                AwardResult::Nominated
+            },
+            source: src(),
+        });
     }
     for i in 0..4 {
-        pack.numbers.push(Quantity { id: format!("n{i}"), name: format!("count of thing {i}"), value: rng.random_range(1.0..500.0), unit: ["%", "viewers", "hours", ""][i].into(), precision: (i % 3) as u8, episode: None, source: src() });
+        pack.numbers.push(Quantity {
+            id: format!("n{i}"),
+            name: format!("count of thing {i}"),
+            value: rng.random_range(1.0..500.0),
+            unit: ["%", "viewers", "hours", ""][i].into(),
+            precision: (i % 3) as u8,
+            episode: None,
+            source: src(),
+        });
     }
     for i in 0..6 {
-        pack.dates.push(DatedEvent { id: format!("d{i}"), event: format!("milestone {i}"), date: format!("20{:02}-0{}-1{}", 10 + i, 1 + i, i), source: src() });
+        pack.dates.push(DatedEvent {
+            id: format!("d{i}"),
+            event: format!("milestone {i}"),
+            date: format!("20{:02}-0{}-1{}", 10 + i, 1 + i, i),
+            source: src(),
+        });
     }
     for i in 0..8 {
-        pack.entities.push(Entity { id: format!("city{i}"), name: format!("City {i}"), kind: "city".into(), aliases: vec![], source: src() });
+        pack.entities.push(Entity {
+            id: format!("city{i}"),
+            name: format!("City {i}"),
+            kind: "city".into(),
+            aliases: vec![],
+            source: src(),
+        });
     }
-    pack.relations.push(RelationDef { id: "from".into(), ask_object: "Which city is {subject} from?".into(), ask_subject: Some("Who is from {object}?".into()), statement: "{subject} is from {object}".into() });
+    pack.relations.push(RelationDef {
+        id: "from".into(),
+        ask_object: "Which city is {subject} from?".into(),
+        ask_subject: Some("Who is from {object}?".into()),
+        statement: "{subject} is from {object}".into(),
+    });
     for i in 0..n.min(10) {
-        pack.facts.push(CustomFact { subject: format!("p{i}"), relation: "from".into(), object: format!("city{}", rng.random_range(0..8)), source: src() });
+        pack.facts.push(CustomFact {
+            subject: format!("p{i}"),
+            relation: "from".into(),
+            object: format!("city{}", rng.random_range(0..8)),
+            source: src(),
+        });
     }
-    pack.facts.sort_by(|a, b| (&a.subject, &a.object).cmp(&(&b.subject, &b.object)));
-    pack.facts.dedup_by(|a, b| a.subject == b.subject && a.object == b.object);
-    pack.questions.push(HandWritten { prompt: "What colour is the sky?".into(), answer: "Blue".into(), wrong: vec!["Green".into(), "Red".into(), "Plaid".into()], explanation: None, difficulty: None, episode: None, source: src() });
+    pack.facts
+        .sort_by(|a, b| (&a.subject, &a.object).cmp(&(&b.subject, &b.object)));
+    pack.facts
+        .dedup_by(|a, b| a.subject == b.subject && a.object == b.object);
+    pack.questions.push(HandWritten {
+        prompt: "What colour is the sky?".into(),
+        answer: "Blue".into(),
+        wrong: vec!["Green".into(), "Red".into(), "Plaid".into()],
+        explanation: None,
+        difficulty: None,
+        episode: None,
+        source: src(),
+    });
     pack
 }
 
 /// All normalised names of a person or character (name and aliases) with this label.
 fn person_keys(pack: &Pack, id: &str) -> Vec<String> {
-    pack.people.iter().filter(|p| p.id == id).flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)).map(|n| normalise(n)).collect()
+    pack.people
+        .iter()
+        .filter(|p| p.id == id)
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(|n| normalise(n))
+        .collect()
 }
 
 fn character_keys(pack: &Pack, id: &str) -> Vec<String> {
-    pack.characters.iter().filter(|p| p.id == id).flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)).map(|n| normalise(n)).collect()
+    pack.characters
+        .iter()
+        .filter(|p| p.id == id)
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .map(|n| normalise(n))
+        .collect()
 }
 
 /// Checks a question against the pack tables: for each kind where the true
@@ -121,73 +297,179 @@ pub fn oracle(pack: &Pack, q: &Question) -> Result<(), String> {
         QuestionKind::ActorOfCharacter => {
             let ch = &q.facts[0].object;
             let chars: Vec<&Character> = pack.characters.iter().filter(|c| &c.name == ch).collect();
-            Some(pack.roles.iter().filter(|r| chars.iter().any(|c| c.id == r.character)).flat_map(|r| person_keys(pack, &r.actor)).collect())
+            Some(
+                pack.roles
+                    .iter()
+                    .filter(|r| chars.iter().any(|c| c.id == r.character))
+                    .flat_map(|r| person_keys(pack, &r.actor))
+                    .collect(),
+            )
         }
         QuestionKind::CharacterOfActor => {
             let actor = normalise(&q.facts[0].subject);
-            let ids: Vec<&str> = pack.people.iter().filter(|p| normalise(&p.name) == actor || p.aliases.iter().any(|a| normalise(a) == actor)).map(|p| p.id.as_str()).collect();
-            Some(pack.roles.iter().filter(|r| ids.contains(&r.actor.as_str())).flat_map(|r| character_keys(pack, &r.character)).collect())
+            let ids: Vec<&str> = pack
+                .people
+                .iter()
+                .filter(|p| {
+                    normalise(&p.name) == actor || p.aliases.iter().any(|a| normalise(a) == actor)
+                })
+                .map(|p| p.id.as_str())
+                .collect();
+            Some(
+                pack.roles
+                    .iter()
+                    .filter(|r| ids.contains(&r.actor.as_str()))
+                    .flat_map(|r| character_keys(pack, &r.character))
+                    .collect(),
+            )
         }
         QuestionKind::PlotEpisode => {
             let plot = &q.facts[0].subject;
-            Some(pack.episodes.iter().filter(|e| e.plot.contains(plot)).map(|e| normalise(&e.title)).collect())
+            Some(
+                pack.episodes
+                    .iter()
+                    .filter(|e| e.plot.contains(plot))
+                    .map(|e| normalise(&e.title))
+                    .collect(),
+            )
         }
         QuestionKind::TrackArtist => {
             let title = &q.facts[0].subject;
             let tracks: Vec<&Track> = pack.tracks.iter().filter(|t| &t.title == title).collect();
-            Some(tracks.iter().flat_map(|t| t.artists.iter().flat_map(|a| person_keys(pack, a))).collect())
+            Some(
+                tracks
+                    .iter()
+                    .flat_map(|t| t.artists.iter().flat_map(|a| person_keys(pack, a)))
+                    .collect(),
+            )
         }
         QuestionKind::ArtistTrack => {
             let artist = normalise(&q.facts[0].object);
-            let ids: Vec<&str> = pack.people.iter().filter(|p| normalise(&p.name) == artist).map(|p| p.id.as_str()).collect();
-            Some(pack.tracks.iter().filter(|t| t.artists.iter().any(|a| ids.contains(&a.as_str()))).map(|t| normalise(&t.title)).collect())
+            let ids: Vec<&str> = pack
+                .people
+                .iter()
+                .filter(|p| normalise(&p.name) == artist)
+                .map(|p| p.id.as_str())
+                .collect();
+            Some(
+                pack.tracks
+                    .iter()
+                    .filter(|t| t.artists.iter().any(|a| ids.contains(&a.as_str())))
+                    .map(|t| normalise(&t.title))
+                    .collect(),
+            )
         }
         QuestionKind::CrewPerson => {
             let role = normalise(&q.facts[0].object);
-            Some(pack.crew.iter().filter(|c| normalise(&c.role) == role).flat_map(|c| person_keys(pack, &c.person)).collect())
+            Some(
+                pack.crew
+                    .iter()
+                    .filter(|c| normalise(&c.role) == role)
+                    .flat_map(|c| person_keys(pack, &c.person))
+                    .collect(),
+            )
         }
         QuestionKind::CrewRole => {
             let person = normalise(&q.facts[0].subject);
-            let ids: Vec<&str> = pack.people.iter().filter(|p| normalise(&p.name) == person).map(|p| p.id.as_str()).collect();
-            Some(pack.crew.iter().filter(|c| ids.contains(&c.person.as_str())).map(|c| normalise(&c.role)).collect())
+            let ids: Vec<&str> = pack
+                .people
+                .iter()
+                .filter(|p| normalise(&p.name) == person)
+                .map(|p| p.id.as_str())
+                .collect();
+            Some(
+                pack.crew
+                    .iter()
+                    .filter(|c| ids.contains(&c.person.as_str()))
+                    .map(|c| normalise(&c.role))
+                    .collect(),
+            )
         }
         QuestionKind::PlaceOfScene => {
             let scene = normalise(&q.facts[0].subject);
-            Some(pack.places.iter().filter(|p| normalise(&p.filmed) == scene).map(|p| normalise(&p.place)).collect())
+            Some(
+                pack.places
+                    .iter()
+                    .filter(|p| normalise(&p.filmed) == scene)
+                    .map(|p| normalise(&p.place))
+                    .collect(),
+            )
         }
         QuestionKind::SceneAtPlace => {
             let place = normalise(&q.facts[0].object);
-            Some(pack.places.iter().filter(|p| normalise(&p.place) == place).map(|p| normalise(&p.filmed)).collect())
+            Some(
+                pack.places
+                    .iter()
+                    .filter(|p| normalise(&p.place) == place)
+                    .map(|p| normalise(&p.filmed))
+                    .collect(),
+            )
         }
         QuestionKind::EpisodeTitle => {
             let (s, e) = parse_se(&q.facts[0].subject);
-            Some(pack.episodes.iter().filter(|x| x.season == s && x.number == e).map(|x| normalise(&x.title)).collect())
+            Some(
+                pack.episodes
+                    .iter()
+                    .filter(|x| x.season == s && x.number == e)
+                    .map(|x| normalise(&x.title))
+                    .collect(),
+            )
         }
         QuestionKind::CustomObject => {
             let subject = normalise(&q.facts[0].subject);
             let rel = &q.facts[0].relation;
             let names = entity_names(pack);
-            Some(pack.facts.iter().filter(|f| &f.relation == rel && names.get(&f.subject).is_some_and(|n| normalise(n) == subject)).filter_map(|f| names.get(&f.object).map(|n| normalise(n))).collect())
+            Some(
+                pack.facts
+                    .iter()
+                    .filter(|f| {
+                        &f.relation == rel
+                            && names
+                                .get(&f.subject)
+                                .is_some_and(|n| normalise(n) == subject)
+                    })
+                    .filter_map(|f| names.get(&f.object).map(|n| normalise(n)))
+                    .collect(),
+            )
         }
         QuestionKind::CustomSubject => {
             let object = normalise(&q.facts[0].object);
             let rel = &q.facts[0].relation;
             let names = entity_names(pack);
-            Some(pack.facts.iter().filter(|f| &f.relation == rel && names.get(&f.object).is_some_and(|n| normalise(n) == object)).filter_map(|f| names.get(&f.subject).map(|n| normalise(n))).collect())
+            Some(
+                pack.facts
+                    .iter()
+                    .filter(|f| {
+                        &f.relation == rel
+                            && names.get(&f.object).is_some_and(|n| normalise(n) == object)
+                    })
+                    .filter_map(|f| names.get(&f.subject).map(|n| normalise(n)))
+                    .collect(),
+            )
         }
         QuestionKind::HandWritten => {
-            let hw = pack.questions.iter().find(|h| h.prompt == q.prompt).ok_or("unknown hand-written question")?;
+            let hw = pack
+                .questions
+                .iter()
+                .find(|h| h.prompt == q.prompt)
+                .ok_or("unknown hand-written question")?;
             Some(std::iter::once(normalise(&hw.answer)).collect())
         }
         _ => None,
     };
     if let Some(truth) = truth {
         if !truth.contains(&opts[q.answer]) {
-            return Err(format!("{:?}: answer {:?} not in true set {:?}", q.kind, q.options[q.answer], truth));
+            return Err(format!(
+                "{:?}: answer {:?} not in true set {:?}",
+                q.kind, q.options[q.answer], truth
+            ));
         }
         for (i, o) in opts.iter().enumerate() {
             if i != q.answer && truth.contains(o) {
-                return Err(format!("{:?}: wrong option {:?} is also true ({})", q.kind, q.options[i], q.prompt));
+                return Err(format!(
+                    "{:?}: wrong option {:?} is also true ({})",
+                    q.kind, q.options[i], q.prompt
+                ));
             }
         }
     }
@@ -201,9 +483,19 @@ fn parse_se(s: &str) -> (u32, u32) {
 }
 
 fn entity_names(pack: &Pack) -> std::collections::HashMap<String, String> {
-    pack.people.iter().map(|p| (p.id.clone(), p.name.clone()))
-        .chain(pack.characters.iter().map(|p| (p.id.clone(), p.name.clone())))
+    pack.people
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .chain(
+            pack.characters
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone())),
+        )
         .chain(pack.entities.iter().map(|p| (p.id.clone(), p.name.clone())))
-        .chain(pack.episodes.iter().map(|p| (p.id.clone(), p.title.clone())))
+        .chain(
+            pack.episodes
+                .iter()
+                .map(|p| (p.id.clone(), p.title.clone())),
+        )
         .collect()
 }
