@@ -26,6 +26,10 @@ struct Draft {
     explanation: String,
     facts: Vec<FactTriple>,
     same_group: usize,
+    /// Set when the options are entity names whose normalised labels are
+    /// already known to be distinct (see `Ctx::distractors`): the answer's
+    /// normalised label, so `finish` need not normalise the options again.
+    entity_answer_norm: Option<String>,
 }
 
 struct Ctx<'a, R: Rng> {
@@ -288,16 +292,21 @@ fn finish<R: Rng>(
     if d.wrong.len() + 1 < 2 {
         return None;
     }
-    let norm_answer = normalise(&d.answer);
+    let norm_answer = d
+        .entity_answer_norm
+        .clone()
+        .unwrap_or_else(|| normalise(&d.answer));
     let norm_prompt = normalise(&d.prompt);
     if norm_answer.is_empty() || contains_words(&norm_prompt, &norm_answer) {
         return None;
     }
-    let mut labels: Vec<String> = d.wrong.iter().map(|(w, _)| normalise(w)).collect();
-    labels.push(norm_answer);
-    for (i, l) in labels.iter().enumerate() {
-        if l.is_empty() || labels[..i].contains(l) {
-            return None;
+    if d.entity_answer_norm.is_none() {
+        let mut labels: Vec<String> = d.wrong.iter().map(|(w, _)| normalise(w)).collect();
+        labels.push(norm_answer);
+        for (i, l) in labels.iter().enumerate() {
+            if l.is_empty() || labels[..i].contains(l) {
+                return None;
+            }
         }
     }
     let wrong_count = d.wrong.len();
@@ -331,7 +340,14 @@ fn finish<R: Rng>(
             .collect(),
         options: options.into_iter().map(|o| o.0).collect(),
         difficulty,
-        explanation: format!("{} (Source: {source})", d.explanation),
+        explanation: {
+            let mut e = String::with_capacity(d.explanation.len() + source.len() + 11);
+            e.push_str(&d.explanation);
+            e.push_str(" (Source: ");
+            e.push_str(&source);
+            e.push(')');
+            e
+        },
         source,
         facts: d.facts,
         key,
@@ -366,6 +382,7 @@ fn entity_draft(
         explanation,
         facts,
         same_group,
+        entity_answer_norm: Some(base.norm(answer).to_string()),
     }
 }
 
@@ -538,6 +555,7 @@ fn episode_number<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
             &format!("{}", e.number),
         )],
         same_group: same,
+        entity_answer_norm: None,
     })
 }
 
@@ -730,6 +748,7 @@ fn award_category<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
         explanation,
         facts,
         same_group: same,
+        entity_answer_norm: None,
     })
 }
 
@@ -1177,6 +1196,7 @@ fn timeline<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
         explanation,
         facts: vec![triple(&anchor.event, "happened on", &anchor.date.display())],
         same_group: OPTIONS - 1,
+        entity_answer_norm: None,
     })
 }
 
@@ -1300,6 +1320,7 @@ fn closest_number<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
                 &format_duration(secs as u32),
             )],
             same_group: OPTIONS - 1,
+            entity_answer_norm: None,
         });
     }
     let n = b.numbers.get(c.a as usize)?;
@@ -1316,6 +1337,7 @@ fn closest_number<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
         explanation: format!("The {} was {answer}.", n.name),
         facts: vec![triple(&n.name, "was", &answer)],
         same_group: OPTIONS - 1,
+        entity_answer_norm: None,
     })
 }
 
@@ -1402,5 +1424,6 @@ fn hand_written<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
             .unwrap_or_else(|| format!("The answer is {}.", q.answer)),
         facts: vec![triple(&q.prompt, "answer", &q.answer)],
         same_group: 0,
+        entity_answer_norm: None,
     })
 }

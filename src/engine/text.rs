@@ -6,6 +6,20 @@ pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for ch in s.chars() {
+        // ASCII fast path: most labels are plain ASCII, and this runs for
+        // every option of every question.
+        if ch.is_ascii() {
+            if ch.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(ch.to_ascii_lowercase());
+            } else if ch != '\'' && ch != '.' {
+                pending_space = true;
+            }
+            continue;
+        }
         let ch = fold_accent(ch);
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
@@ -13,9 +27,8 @@ pub fn normalise(s: &str) -> String {
             }
             pending_space = false;
             out.extend(ch.to_lowercase());
-        } else if ch == '\'' || ch == '’' || ch == '.' {
-            // Apostrophes and dots join: "Don't" = "dont", "Mr." = "Mr".
-        } else {
+        } else if ch != '’' {
+            // Apostrophes and dots join ("Don't" = "dont", "Mr." = "Mr"); other marks separate.
             pending_space = true;
         }
     }
