@@ -20,7 +20,11 @@ fn file_with(question: &str, answer: &str, wrong: &[&str]) -> String {
 
 #[test]
 fn named_and_numeric_entities_are_decoded() {
-    let text = file_with("Who said &quot;Hi&quot; in &#039;Meet&#039;?", "Nick &amp; Charlie", &["Tao&#x27;s", "Elle", "Caf&eacute;"]);
+    let text = file_with(
+        "Who said &quot;Hi&quot; in &#039;Meet&#039;?",
+        "Nick &amp; Charlie",
+        &["Tao&#x27;s", "Elle", "Caf&eacute;"],
+    );
     let pack = import("t.json", &text).unwrap();
     let q = &pack.questions[0];
     assert_eq!(q.prompt, "Who said \"Hi\" in 'Meet'?");
@@ -31,7 +35,11 @@ fn named_and_numeric_entities_are_decoded() {
 
 #[test]
 fn a_broken_file_reports_line_and_column() {
-    let err = import("t.json", "{\n  \"response_code\": 0,\n  \"results\": [ {\"question\": 1 } ]\n}").unwrap_err();
+    let err = import(
+        "t.json",
+        "{\n  \"response_code\": 0,\n  \"results\": [ {\"question\": 1 } ]\n}",
+    )
+    .unwrap_err();
     assert_eq!(err.line, 3, "{err}");
     assert!(err.column > 1);
     let err = import("t.json", "{\"response_code\": 1, \"results\": []}").unwrap_err();
