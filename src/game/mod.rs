@@ -1,0 +1,150 @@
+//! The Bevy desktop game: solo play with falling-leaf transitions.
+//!
+//! Structure follows the bevy_new_2d template: one plugin per file
+//! (`pub(super) fn plugin(app: &mut App)`), a [`screens::Screen`] state with one
+//! file per screen, and small widget functions in [`theme`].
+//!
+//! [`build_app`] adds everything that works without a window or renderer (the
+//! headless tests use it with `MinimalPlugins`); [`run`] adds the window, the
+//! renderer, the leaf meshes, fonts, sound and screenshots on top.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use crate::engine::FactBase;
+
+pub mod audio;
+pub mod bench;
+pub mod demo;
+pub mod input;
+pub mod leaves;
+pub mod quiz;
+pub mod render;
+pub mod save;
+pub mod screens;
+pub mod theme;
+pub mod transition;
+
+/// What the app is started with.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct GameConfig {
+    /// Where settings and high scores live; `None` keeps them in memory only.
+    pub data_dir: Option<PathBuf>,
+    pub pack_dirs: Vec<PathBuf>,
+    pub opentdb: Vec<PathBuf>,
+    /// Plays by itself when set.
+    pub demo: Option<demo::DemoConfig>,
+    /// Measures frame times (`--bench-frames N`).
+    pub bench_frames: Option<u32>,
+}
+
+/// The loaded question packs.
+#[derive(Resource, Clone)]
+pub struct Packs {
+    pub base: Arc<FactBase>,
+    /// Shown on the title ("Heartstopper").
+    pub title: String,
+    /// Key for the high-score tables.
+    pub id: String,
+    /// The last season and the most episodes in a season (spoiler horizon limits).
+    pub seasons: u32,
+    pub episodes: u32,
+}
+
+impl Packs {
+    /// Loads the default `questions/` folder plus the configured extras; load
+    /// errors become notices on the title screen.
+    pub fn load(config: &GameConfig, notices: &mut save::Notices) -> Packs {
+        let (good, bad) = crate::cli::gather_packs(&[], &config.pack_dirs, &config.opentdb);
+        for e in &bad {
+            let d = e.first_error();
+            notices.0.push(format!(
+                "{}:{}:{}: error: {}",
+                d.file, d.line, d.column, d.message
+            ));
+        }
+        let base = Arc::new(FactBase::build(good.iter().map(|p| &p.pack)));
+        if base.candidates.is_empty() {
+            notices
+                .0
+                .push("No questions could be loaded: add a pack to the questions/ folder.".into());
+        }
+        let title = good
+            .iter()
+            .find_map(|p| p.pack.meta.series.clone())
+            .or_else(|| good.first().map(|p| p.pack.meta.title.clone()))
+            .unwrap_or_else(|| "leafquiz".into());
+        let mut ids: Vec<&str> = good.iter().map(|p| p.pack.meta.id.as_str()).collect();
+        ids.sort_unstable();
+        let id = if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join("+")
+        };
+        let seasons = base.episodes.iter().map(|e| e.season).max().unwrap_or(0);
+        let episodes = base.episodes.iter().map(|e| e.number).max().unwrap_or(0);
+        Packs {
+            base,
+            title,
+            id,
+            seasons,
+            episodes,
+        }
+    }
+}
+
+/// Adds every game plugin that needs neither a window nor a renderer. The app
+/// must already have the states plugin (`DefaultPlugins` or `StatesPlugin`).
+pub fn build_app(app: &mut App, config: GameConfig) {
+    let mut notices = save::Notices::default();
+    let packs = Packs::load(&config, &mut notices);
+    app.insert_resource(packs)
+        .insert_resource(notices)
+        .insert_resource(config);
+    plugin(app);
+}
+
+/// The game's plugins (headless-safe).
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        save::plugin,
+        input::plugin,
+        theme::plugin,
+        leaves::plugin,
+        transition::plugin,
+        quiz::plugin,
+        screens::plugin,
+        demo::plugin,
+        audio::plugin,
+    ));
+}
+
+/// `leafquiz play`.
+pub fn run(args: crate::PlayArgs) -> i32 {
+    let data_dir = args.data_dir.clone().or_else(|| {
+        directories::ProjectDirs::from("org", "leafquiz", "leafquiz")
+            .map(|d| d.data_dir().to_path_buf())
+    });
+    let demo = args.demo.then(|| demo::DemoConfig {
+        seed: args.seed,
+        questions: args.questions.max(1),
+        screenshots: args.screenshots.clone(),
+        exit_when_done: args.exit_when_done,
+    });
+    let config = GameConfig {
+        data_dir,
+        pack_dirs: args.pack_dirs.clone(),
+        opentdb: args.opentdb.clone(),
+        demo,
+        bench_frames: args.bench_frames,
+    };
+    let mut app = App::new();
+    render::add_window_and_renderer(&mut app, &config);
+    build_app(&mut app, config);
+    match app.run() {
+        AppExit::Success => 0,
+        AppExit::Error(code) => code.get() as i32,
+    }
+}

@@ -1,0 +1,220 @@
+//! Settings and high scores, saved as RON in the data folder (atomically; a
+//! corrupt file is kept aside and the game starts with defaults and a notice).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::GameConfig;
+use crate::engine::Difficulty;
+use crate::persist::{Loaded, load_ron, save_ron};
+
+pub const SETTINGS_FILE: &str = "settings.ron";
+pub const HIGH_SCORES_FILE: &str = "highscores.ron";
+/// Entries kept per table.
+pub const TABLE_LEN: usize = 10;
+
+/// Timer lengths the settings cycle through (seconds).
+pub const TIMERS: [u32; 5] = [10, 15, 20, 30, 45];
+/// Questions per classic game the settings cycle through.
+pub const QUESTION_COUNTS: [u32; 4] = [5, 10, 15, 20];
+/// Text size steps (multiplier of the UI scale).
+pub const TEXT_SIZES: [(&str, f32); 4] = [
+    ("Small", 0.85),
+    ("Medium", 1.0),
+    ("Large", 1.2),
+    ("Huge", 1.4),
+];
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Seconds per question.
+    pub timer: u32,
+    /// Questions in a classic game.
+    pub questions: u32,
+    pub difficulty: Difficulty,
+    /// Replaces the leaf animations by short fades.
+    pub reduced_motion: bool,
+    /// Answer colours from the Okabe–Ito palette.
+    pub colour_blind: bool,
+    /// Index into [`TEXT_SIZES`].
+    pub text_size: usize,
+    pub fullscreen: bool,
+    /// 0–10.
+    pub volume: u32,
+    pub muted: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            timer: 20,
+            questions: 10,
+            difficulty: Difficulty::Ramp,
+            reduced_motion: false,
+            colour_blind: false,
+            text_size: 1,
+            fullscreen: false,
+            volume: 7,
+            muted: false,
+        }
+    }
+}
+
+impl Settings {
+    pub fn text_scale(&self) -> f32 {
+        TEXT_SIZES[self.text_size.min(TEXT_SIZES.len() - 1)].1
+    }
+    pub fn text_size_name(&self) -> &'static str {
+        TEXT_SIZES[self.text_size.min(TEXT_SIZES.len() - 1)].0
+    }
+    /// Linear volume 0–1 (0 when muted).
+    pub fn linear_volume(&self) -> f32 {
+        if self.muted {
+            0.0
+        } else {
+            self.volume.min(10) as f32 / 10.0
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreEntry {
+    pub name: String,
+    pub score: u64,
+    pub correct: u32,
+    pub answered: u32,
+    pub difficulty: Difficulty,
+}
+
+/// High-score tables keyed by `"{pack}/{mode}"`.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HighScores {
+    pub tables: BTreeMap<String, Vec<ScoreEntry>>,
+}
+
+impl HighScores {
+    pub fn key(pack: &str, mode: &str) -> String {
+        format!("{pack}/{mode}")
+    }
+    pub fn table(&self, key: &str) -> &[ScoreEntry] {
+        self.tables.get(key).map_or(&[], |v| v.as_slice())
+    }
+    /// Would `score` enter the table?
+    pub fn qualifies(&self, key: &str, score: u64) -> bool {
+        let t = self.table(key);
+        score > 0 && (t.len() < TABLE_LEN || t.last().is_some_and(|e| score > e.score))
+    }
+    /// Inserts and returns the rank (0-based), or `None` if it did not make the table.
+    pub fn insert(&mut self, key: &str, entry: ScoreEntry) -> Option<usize> {
+        let t = self.tables.entry(key.to_string()).or_default();
+        let rank = t
+            .iter()
+            .position(|e| entry.score > e.score)
+            .unwrap_or(t.len());
+        if rank >= TABLE_LEN {
+            return None;
+        }
+        t.insert(rank, entry);
+        t.truncate(TABLE_LEN);
+        Some(rank)
+    }
+}
+
+/// Lines shown on the title screen (corrupt saves, pack errors).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Notices(pub Vec<String>);
+
+/// Where saves go (`None`: not saved).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DataDir(pub Option<PathBuf>);
+
+impl DataDir {
+    fn file(&self, name: &str) -> Option<PathBuf> {
+        self.0.as_ref().map(|d| d.join(name))
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let dir = app
+        .world()
+        .get_resource::<GameConfig>()
+        .and_then(|c| c.data_dir.clone());
+    let data = DataDir(dir);
+    let mut notes = Vec::new();
+    let settings: Settings = load(&data, SETTINGS_FILE, "settings", &mut notes);
+    let scores: HighScores = load(&data, HIGH_SCORES_FILE, "high scores", &mut notes);
+    app.world_mut()
+        .get_resource_or_init::<Notices>()
+        .0
+        .extend(notes);
+    app.insert_resource(settings)
+        .insert_resource(scores)
+        .insert_resource(data);
+    app.add_systems(
+        Last,
+        (
+            save_settings.run_if(resource_changed::<Settings>),
+            save_scores.run_if(resource_changed::<HighScores>),
+        ),
+    );
+}
+
+fn load<T: serde::de::DeserializeOwned + Default>(
+    data: &DataDir,
+    file: &str,
+    what: &str,
+    notes: &mut Vec<String>,
+) -> T {
+    let Some(path) = data.file(file) else {
+        return T::default();
+    };
+    match load_ron::<T>(&path) {
+        Loaded::Ok(v) | Loaded::Missing(v) => v,
+        Loaded::Recovered(v, aside, reason) => {
+            warn!(
+                "{}: corrupt {what} ({reason}); kept aside as {}",
+                path.display(),
+                aside.display()
+            );
+            notes.push(format!(
+                "Your {what} file was damaged, so defaults are used. The old file was kept as {}.",
+                file_name(&aside)
+            ));
+            v
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn save_settings(settings: Res<Settings>, data: Res<DataDir>) {
+    if settings.is_added() {
+        return;
+    }
+    if let Some(path) = data.file(SETTINGS_FILE)
+        && let Err(e) = save_ron(&path, &*settings)
+    {
+        warn!("could not save {}: {e}", path.display());
+    }
+}
+
+fn save_scores(scores: Res<HighScores>, data: Res<DataDir>) {
+    if scores.is_added() {
+        return;
+    }
+    if let Some(path) = data.file(HIGH_SCORES_FILE)
+        && let Err(e) = save_ron(&path, &*scores)
+    {
+        warn!("could not save {}: {e}", path.display());
+    }
+}

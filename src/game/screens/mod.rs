@@ -1,0 +1,76 @@
+//! The screens, one file each. Every screen's root has `DespawnOnExit`.
+
+use bevy::prelude::*;
+
+mod high_scores;
+mod mode_select;
+mod packs;
+mod party;
+mod pause;
+mod question;
+mod results;
+mod reveal;
+mod settings;
+mod title;
+
+pub use question::AnswerCard;
+pub use results::NameEntry;
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// The first frame, before the title fades in.
+    #[default]
+    Boot,
+    Title,
+    ModeSelect,
+    Question,
+    Reveal,
+    Results,
+    HighScores,
+    Settings,
+    Party,
+    Packs,
+}
+
+impl Screen {
+    /// File name of the demo's screenshot of this screen.
+    pub fn shot_name(self) -> Option<&'static str> {
+        Some(match self {
+            Screen::Title => "title",
+            Screen::ModeSelect => "mode_select",
+            Screen::Question => "question",
+            Screen::Reveal => "reveal",
+            Screen::Results => "results",
+            Screen::HighScores => "highscores",
+            Screen::Settings => "settings",
+            _ => return None,
+        })
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>();
+    app.add_systems(Update, boot.run_if(in_state(Screen::Boot)));
+    app.add_plugins((
+        title::plugin,
+        mode_select::plugin,
+        question::plugin,
+        pause::plugin,
+        reveal::plugin,
+        results::plugin,
+        high_scores::plugin,
+        settings::plugin,
+        party::plugin,
+        packs::plugin,
+    ));
+}
+
+fn boot(
+    mut requests: MessageWriter<crate::game::transition::RequestScreen>,
+    mut sent: Local<bool>,
+) {
+    if !*sent {
+        *sent = true;
+        requests.write(crate::game::transition::RequestScreen(Screen::Title));
+    }
+}

@@ -1,0 +1,457 @@
+//! Headless app tests of the game: no window, no renderer. `MinimalPlugins`,
+//! `StatesPlugin` and the game's plugins, driven by simulated key presses
+//! and clicks with a manual clock.
+#![cfg(feature = "game")]
+
+use std::path::Path;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use leafquiz::engine::scoring::{Outcome, Scoreboard};
+use leafquiz::game::demo::DemoConfig;
+use leafquiz::game::quiz::{Mode, Quiz, Setup};
+use leafquiz::game::save::{HIGH_SCORES_FILE, HighScores, Notices, SETTINGS_FILE, Settings};
+use leafquiz::game::screens::Screen;
+use leafquiz::game::transition::Transition;
+use leafquiz::game::{GameConfig, build_app};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+const DT: Duration = Duration::from_millis(16);
+
+fn new_app(dir: &Path, demo: Option<DemoConfig>) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
+    app.init_resource::<ButtonInput<KeyCode>>();
+    build_app(
+        &mut app,
+        GameConfig {
+            data_dir: Some(dir.to_path_buf()),
+            demo,
+            ..default()
+        },
+    );
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn busy(app: &App) -> bool {
+    app.world().resource::<Transition>().busy()
+}
+
+/// Runs frames until no transition is running (and at least one frame).
+fn settle(app: &mut App) {
+    app.update();
+    for _ in 0..2000 {
+        if !busy(app) {
+            app.update();
+            return;
+        }
+        app.update();
+    }
+    panic!("transition never ended");
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+    app.update();
+}
+
+fn quiz(app: &App) -> &Quiz {
+    app.world().resource::<Quiz>()
+}
+
+/// Title → mode select → first question, with `n` classic questions.
+fn start_game(app: &mut App, n: u32) {
+    settle(app);
+    assert_eq!(screen(app), Screen::Title);
+    press(app, KeyCode::Enter);
+    settle(app);
+    assert_eq!(screen(app), Screen::ModeSelect);
+    {
+        let mut setup = app.world_mut().resource_mut::<Setup>();
+        setup.mode = Mode::Classic;
+        setup.questions = n;
+    }
+    // Five rows, then "Start".
+    for _ in 0..5 {
+        press(app, KeyCode::ArrowDown);
+    }
+    press(app, KeyCode::Enter);
+    settle(app);
+    assert_eq!(screen(app), Screen::Question);
+}
+
+#[test]
+fn whole_game_flow_and_score_follow_the_scoreboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    start_game(&mut app, 4);
+    let mut expected = Scoreboard::default();
+    let keys = [
+        KeyCode::Digit1,
+        KeyCode::KeyB,
+        KeyCode::Digit3,
+        KeyCode::KeyD,
+    ];
+    for (i, key) in keys.into_iter().enumerate() {
+        assert_eq!(screen(&app), Screen::Question, "question {i}");
+        // Let some time pass so the speed bonus is not the maximum.
+        for _ in 0..(30 * (i + 1)) {
+            app.update();
+        }
+        let q = quiz(&app).current.clone().expect("a question");
+        let (t, limit) = (quiz(&app).time_left, quiz(&app).limit);
+        let chosen = i;
+        let outcome = if chosen == q.answer {
+            Outcome::Correct
+        } else {
+            Outcome::Wrong
+        };
+        press(&mut app, key);
+        // The timer ticks once more in the frame of the key press, before the answer.
+        let award = expected.record(outcome, q.difficulty, t - DT.as_secs_f32(), limit);
+        let last = quiz(&app).last.clone().unwrap();
+        assert_eq!(last.outcome, outcome);
+        assert_eq!(last.award, award);
+        settle(&mut app);
+        assert_eq!(screen(&app), Screen::Reveal);
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+    }
+    assert_eq!(screen(&app), Screen::Results);
+    let board = &quiz(&app).board;
+    assert_eq!(board.score, expected.score);
+    assert_eq!(board.answered, 4);
+    assert_eq!(board.correct, expected.correct);
+    assert_eq!(board.best_streak, expected.best_streak);
+}
+
+#[test]
+fn a_timeout_counts_as_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    start_game(&mut app, 3);
+    let limit = quiz(&app).limit;
+    let frames = (limit / DT.as_secs_f32()) as usize + 10;
+    for _ in 0..frames {
+        app.update();
+    }
+    let last = quiz(&app).last.clone().expect("timed out");
+    assert_eq!(last.outcome, Outcome::TimedOut);
+    assert_eq!(last.award.total, 0);
+    assert_eq!(quiz(&app).board.answered, 1);
+    assert_eq!(quiz(&app).board.correct, 0);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Reveal);
+}
+
+#[test]
+fn pause_stops_the_timer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    start_game(&mut app, 3);
+    press(&mut app, KeyCode::Escape);
+    assert!(quiz(&app).paused);
+    let t = quiz(&app).time_left;
+    for _ in 0..600 {
+        app.update();
+    }
+    assert_eq!(
+        quiz(&app).time_left,
+        t,
+        "the timer must not run while paused"
+    );
+    // Answer keys do nothing while paused.
+    press(&mut app, KeyCode::Digit1);
+    assert!(quiz(&app).current.is_some());
+    press(&mut app, KeyCode::Escape);
+    assert!(!quiz(&app).paused);
+    for _ in 0..30 {
+        app.update();
+    }
+    assert!(quiz(&app).time_left < t);
+    // Pause again and quit to the title through the menu.
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+/// Plays a classic game answering every question right, then types `name`.
+fn play_and_enter_name(app: &mut App, n: u32, name: &[KeyCode]) {
+    start_game(app, n);
+    for _ in 0..n {
+        let answer = quiz(app).current.as_ref().unwrap().answer;
+        press(
+            app,
+            [
+                KeyCode::Digit1,
+                KeyCode::Digit2,
+                KeyCode::Digit3,
+                KeyCode::Digit4,
+            ][answer],
+        );
+        settle(app);
+        press(app, KeyCode::Enter);
+        settle(app);
+    }
+    assert_eq!(screen(app), Screen::Results);
+    assert!(
+        app.world()
+            .resource::<leafquiz::game::screens::NameEntry>()
+            .active,
+        "a first score is a high score"
+    );
+    for k in name {
+        press(app, *k);
+    }
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn settings_and_high_scores_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = new_app(dir.path(), None);
+        settle(&mut app);
+        // Title: Settings is the fifth button.
+        for _ in 0..4 {
+            press(&mut app, KeyCode::ArrowDown);
+        }
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app);
+        assert_eq!(screen(&app), Screen::Settings);
+        let before = app.world().resource::<Settings>().timer;
+        press(&mut app, KeyCode::ArrowRight); // timer up
+        press(&mut app, KeyCode::ArrowDown);
+        press(&mut app, KeyCode::ArrowDown);
+        press(&mut app, KeyCode::ArrowDown);
+        press(&mut app, KeyCode::Enter); // reduced motion on
+        let s = app.world().resource::<Settings>().clone();
+        assert_ne!(s.timer, before);
+        assert!(s.reduced_motion);
+        press(&mut app, KeyCode::Escape);
+        settle(&mut app);
+        assert_eq!(screen(&app), Screen::Title);
+        play_and_enter_name(&mut app, 2, &[KeyCode::KeyA, KeyCode::KeyN, KeyCode::KeyN]);
+        app.update();
+        assert!(dir.path().join(SETTINGS_FILE).exists());
+        assert!(dir.path().join(HIGH_SCORES_FILE).exists());
+    }
+    let app = new_app(dir.path(), None);
+    let s = app.world().resource::<Settings>();
+    assert!(s.reduced_motion);
+    assert_ne!(s.timer, Settings::default().timer);
+    let scores = app.world().resource::<HighScores>();
+    let all: Vec<_> = scores.tables.values().flatten().collect();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].name, "ann");
+    assert!(all[0].score > 0);
+    assert!(app.world().resource::<Notices>().0.is_empty());
+}
+
+#[test]
+fn a_corrupt_save_is_kept_aside_and_defaults_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(SETTINGS_FILE),
+        "(timer: 12, this is not ron",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(HIGH_SCORES_FILE), [0xff, 0xfe, 0x00]).unwrap();
+    let mut app = new_app(dir.path(), None);
+    assert_eq!(*app.world().resource::<Settings>(), Settings::default());
+    assert_eq!(*app.world().resource::<HighScores>(), HighScores::default());
+    assert!(
+        dir.path()
+            .join(format!("{SETTINGS_FILE}.corrupt-1"))
+            .exists()
+    );
+    assert!(
+        dir.path()
+            .join(format!("{HIGH_SCORES_FILE}.corrupt-1"))
+            .exists()
+    );
+    let notices = app.world().resource::<Notices>().0.clone();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(notices[0].contains("settings"));
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Title);
+    // The notice is on the title screen.
+    let mut texts = app.world_mut().query::<&Text>();
+    assert!(texts.iter(app.world()).any(|t| t.0.contains("damaged")));
+}
+
+#[test]
+fn mouse_clicks_drive_the_menus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
+    let click = |app: &mut App, label: &str| {
+        let mut q = app.world_mut().query::<(Entity, &Text, &ChildOf)>();
+        let button = q
+            .iter(app.world())
+            .find(|(_, t, _)| t.0 == label)
+            .map(|(_, _, p)| p.parent())
+            .unwrap_or_else(|| panic!("no {label} button"));
+        app.world_mut()
+            .entity_mut(button)
+            .insert(Interaction::Pressed);
+        app.update();
+        app.world_mut().entity_mut(button).insert(Interaction::None);
+        settle(app);
+    };
+    click(&mut app, "Party");
+    assert_eq!(screen(&app), Screen::Party);
+    press(&mut app, KeyCode::Escape);
+    settle(&mut app);
+    click(&mut app, "Play");
+    assert_eq!(screen(&app), Screen::ModeSelect);
+    click(&mut app, "Start");
+    assert_eq!(screen(&app), Screen::Question);
+    let answer = quiz(&app).current.as_ref().unwrap().answer;
+    let mut cards = app
+        .world_mut()
+        .query::<(Entity, &leafquiz::game::screens::AnswerCard)>();
+    let card = cards
+        .iter(app.world())
+        .find(|(_, c)| c.0 == answer)
+        .unwrap()
+        .0;
+    app.world_mut()
+        .entity_mut(card)
+        .insert(Interaction::Pressed);
+    app.update();
+    assert_eq!(quiz(&app).last.as_ref().unwrap().outcome, Outcome::Correct);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Reveal);
+}
+
+#[test]
+fn demo_plays_a_whole_game_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(
+        dir.path(),
+        Some(DemoConfig {
+            seed: 5,
+            questions: 3,
+            screenshots: None,
+            exit_when_done: true,
+        }),
+    );
+    let mut seen = Vec::new();
+    for _ in 0..20_000 {
+        app.update();
+        let s = screen(&app);
+        if seen.last() != Some(&s) {
+            seen.push(s);
+        }
+        if app.should_exit().is_some() {
+            break;
+        }
+    }
+    assert_eq!(
+        app.should_exit(),
+        Some(AppExit::Success),
+        "screens seen: {seen:?}"
+    );
+    let order = [
+        Screen::Title,
+        Screen::ModeSelect,
+        Screen::Question,
+        Screen::Reveal,
+        Screen::Results,
+        Screen::HighScores,
+    ];
+    let mut it = seen.iter();
+    for s in order {
+        assert!(it.any(|x| *x == s), "{s:?} missing from {seen:?}");
+    }
+    assert_eq!(quiz(&app).board.answered, 3);
+    let scores = app.world().resource::<HighScores>();
+    if quiz(&app).board.score > 0 {
+        assert!(
+            scores
+                .tables
+                .values()
+                .flatten()
+                .any(|e| e.name == "Leafbot")
+        );
+    }
+}
+
+#[test]
+fn soak_random_input_across_all_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    let mut rng = ChaCha8Rng::seed_from_u64(0x50a4);
+    let keys = [
+        KeyCode::ArrowUp,
+        KeyCode::ArrowDown,
+        KeyCode::ArrowLeft,
+        KeyCode::ArrowRight,
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Escape,
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::KeyA,
+        KeyCode::KeyD,
+        KeyCode::KeyX,
+        KeyCode::Space,
+        KeyCode::Backspace,
+    ];
+    let mut seen = std::collections::HashSet::new();
+    let mut held: Option<KeyCode> = None;
+    for frame in 0..100_000u32 {
+        {
+            let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+            input.clear();
+            if let Some(k) = held.take() {
+                input.release(k);
+            }
+            if rng.random_bool(0.08) {
+                let k = keys[rng.random_range(0..keys.len())];
+                input.press(k);
+                held = Some(k);
+            }
+        }
+        // Now and then a click on a random button.
+        if frame % 97 == 0 {
+            let mut q = app.world_mut().query_filtered::<Entity, With<Button>>();
+            let buttons: Vec<Entity> = q.iter(app.world()).collect();
+            if !buttons.is_empty() {
+                let b = buttons[rng.random_range(0..buttons.len())];
+                app.world_mut().entity_mut(b).insert(Interaction::Pressed);
+            }
+        }
+        // Never quit: the soak keeps going (an AppExit request is just ignored here).
+        app.update();
+        seen.insert(screen(&app));
+    }
+    for s in [
+        Screen::Title,
+        Screen::ModeSelect,
+        Screen::Question,
+        Screen::Reveal,
+        Screen::Settings,
+    ] {
+        assert!(seen.contains(&s), "soak never reached {s:?}: {seen:?}");
+    }
+}
