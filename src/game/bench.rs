@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 
 use super::Packs;
-use super::leaves::AmbientLeaves;
+use super::leaves::{AmbientLeaves, LeafStats};
 use super::quiz::{Quiz, Setup};
 use super::save::Settings;
 use super::screens::Screen;
@@ -36,6 +36,9 @@ struct Bench {
     first_question: Option<Duration>,
     idle: Vec<f64>,
     busy: Vec<f64>,
+    leaf_idle: Vec<f64>,
+    leaf_busy: Vec<f64>,
+    leaves_seen: usize,
 }
 
 pub fn add(app: &mut App, frames: u32) {
@@ -47,6 +50,9 @@ pub fn add(app: &mut App, frames: u32) {
         first_question: None,
         idle: Vec::with_capacity(frames as usize),
         busy: Vec::with_capacity(frames as usize),
+        leaf_idle: Vec::with_capacity(frames as usize),
+        leaf_busy: Vec::with_capacity(frames as usize),
+        leaves_seen: 0,
     });
     app.add_systems(First, frame_begin);
     app.add_systems(Last, frame_end);
@@ -57,14 +63,21 @@ fn frame_begin(mut bench: ResMut<Bench>) {
     bench.frame_start = Some(Instant::now());
 }
 
-fn frame_end(mut bench: ResMut<Bench>) {
+fn frame_end(mut bench: ResMut<Bench>, leaves: Res<LeafStats>) {
     let Some(t0) = bench.frame_start.take() else {
         return;
     };
     let ms = t0.elapsed().as_secs_f64() * 1000.0;
     match bench.stage {
-        Stage::Idle => bench.idle.push(ms),
-        Stage::Transitions => bench.busy.push(ms),
+        Stage::Idle => {
+            bench.idle.push(ms);
+            bench.leaf_idle.push(leaves.update_ms);
+        }
+        Stage::Transitions => {
+            bench.busy.push(ms);
+            bench.leaf_busy.push(leaves.update_ms);
+            bench.leaves_seen = bench.leaves_seen.max(leaves.count);
+        }
         _ => {}
     }
 }
@@ -149,6 +162,13 @@ fn report(bench: &mut Bench) {
     println!("idle median: {idle:.3} ms/frame");
     println!("transition median: {busy:.3} ms/frame");
     println!("difference: {:.3} ms/frame", busy - idle);
+    let leaf_idle = median(&mut bench.leaf_idle);
+    let leaf_busy = median(&mut bench.leaf_busy);
+    println!("leaf update median (idle): {leaf_idle:.3} ms/frame");
+    println!(
+        "leaf update median (transition): {leaf_busy:.3} ms/frame, up to {} leaves",
+        bench.leaves_seen
+    );
     if let Some(t) = bench.first_question {
         println!(
             "start to first question: {:.0} ms",

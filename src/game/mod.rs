@@ -123,10 +123,14 @@ pub fn plugin(app: &mut App) {
 
 /// `leafquiz play`.
 pub fn run(args: crate::PlayArgs) -> i32 {
-    let data_dir = args.data_dir.clone().or_else(|| {
-        directories::ProjectDirs::from("org", "leafquiz", "leafquiz")
-            .map(|d| d.data_dir().to_path_buf())
-    });
+    // The demo keeps its scores in memory unless a data folder is given.
+    let platform_dir = (!args.demo)
+        .then(|| {
+            directories::ProjectDirs::from("org", "leafquiz", "leafquiz")
+                .map(|d| d.data_dir().to_path_buf())
+        })
+        .flatten();
+    let data_dir = args.data_dir.clone().or(platform_dir);
     let demo = args.demo.then(|| demo::DemoConfig {
         seed: args.seed,
         questions: args.questions.max(1),

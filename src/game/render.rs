@@ -3,8 +3,10 @@
 
 use bevy::asset::{AssetId, RenderAssetUsages};
 use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraOutputMode, MsaaWriteback};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
+use bevy::render::render_resource::BlendState;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
 
@@ -61,9 +63,15 @@ fn cameras(mut commands: Commands) {
     commands.spawn((
         Name::new("Overlay camera"),
         Camera2d,
+        // Drawn over the finished picture (world and UI of the first camera) with alpha blending.
         Camera {
             order: 1,
-            clear_color: ClearColorConfig::None,
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            output_mode: CameraOutputMode::Write {
+                blend_state: Some(BlendState::ALPHA_BLENDING),
+                clear_color: ClearColorConfig::None,
+            },
+            msaa_writeback: MsaaWriteback::Off,
             ..default()
         },
         RenderLayers::layer(OVERLAY_LAYER),

@@ -82,6 +82,13 @@ pub struct AmbientLeaves {
     pub override_count: Option<usize>,
 }
 
+/// CPU time of the last leaf update (for `--bench-frames`).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct LeafStats {
+    pub update_ms: f64,
+    pub count: usize,
+}
+
 /// Send to throw a burst of leaves from a point in window (UI, logical) coordinates.
 #[derive(Message, Debug, Clone, Copy)]
 pub struct LeafBurst {
@@ -96,6 +103,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Viewport>()
         .init_resource::<Wind>()
         .init_resource::<AmbientLeaves>()
+        .init_resource::<LeafStats>()
         .insert_resource(LeafRng(ChaCha8Rng::seed_from_u64(0x1eaf)))
         .add_message::<LeafBurst>();
     app.add_plugins(look::plugin);
@@ -156,6 +164,7 @@ fn keep_ambient(
     view: Res<Viewport>,
     mut rng: ResMut<LeafRng>,
     look: Option<Res<look::LeafLook>>,
+    tr: Res<Transition>,
     leaves: Query<(Entity, &Leaf)>,
 ) {
     let want = ambient
@@ -168,14 +177,15 @@ fn keep_ambient(
     let scale = view.0.y / 720.0;
     if have < want {
         // Spread the first ones over the window, later ones enter from the top.
-        let fresh = have == 0;
+        // While a transition covers the screen they may appear anywhere.
+        let fresh = have == 0 || tr.busy();
         for _ in 0..(want - have).min(if fresh { want } else { 3 }) {
             let depth = rng.0.random_range(0..DEPTHS as u8);
             let leaf = random_leaf(&mut rng.0, Role::Ambient, depth, scale);
             let y = if fresh {
                 rng.0.random_range(-0.5..0.5) * view.0.y
             } else {
-                view.0.y * 0.5 + leaf.size * 2.0
+                view.0.y * (0.5 + rng.0.random_range(0.0..0.5)) + leaf.size * 2.0
             };
             let pos = Vec3::new(
                 rng.0.random_range(-0.5..0.5) * view.0.x,
@@ -229,7 +239,7 @@ fn spawn_cover(
     }
     let scale = view.0.y / 720.0;
     // A jittered grid so the leaves cover the whole window at the midpoint.
-    let cell = 70.0 * scale;
+    let cell = 84.0 * scale;
     let cols = (view.0.x / cell).ceil() as i32 + 1;
     let rows = (view.0.y / cell).ceil() as i32 + 1;
     for r in 0..rows {
@@ -240,7 +250,7 @@ fn spawn_cover(
             );
             let delay = rng.0.random_range(0.0..0.18) + (rows - r) as f32 / rows as f32 * 0.12;
             let mut leaf = random_leaf(&mut rng.0, Role::Cover { rest, delay }, 2, scale);
-            leaf.size = rng.0.random_range(95.0..140.0) * scale;
+            leaf.size = rng.0.random_range(110.0..160.0) * scale;
             leaf.spin *= 2.0;
             let pos = Vec3::new(
                 rest.x,
@@ -292,7 +302,10 @@ fn fall(
     tr: Res<Transition>,
     view: Res<Viewport>,
     mut leaves: Query<(Entity, &mut Leaf, &mut Transform)>,
+    mut stats: ResMut<LeafStats>,
 ) {
+    let started = std::time::Instant::now();
+    let mut count = 0usize;
     let dt = time.delta_secs().min(0.1);
     let now = wind.now;
     let scale = view.0.y / 720.0;
@@ -307,6 +320,7 @@ fn fall(
         _ => f32::INFINITY,
     };
     for (e, mut leaf, mut tf) in &mut leaves {
+        count += 1;
         leaf.age += dt;
         let sway = (now * leaf.sway_freq + leaf.sway_phase).sin();
         match leaf.role {
@@ -366,4 +380,6 @@ fn fall(
         }
         tf.rotation = Quat::from_rotation_z(leaf.angle);
     }
+    stats.update_ms = started.elapsed().as_secs_f64() * 1000.0;
+    stats.count = count;
 }

@@ -19,14 +19,13 @@ pub struct AnswerCard(pub usize);
 
 #[derive(Component)]
 struct TimerFill;
-#[derive(Component)]
-struct TimerText;
-#[derive(Component)]
-struct ScoreText;
-#[derive(Component)]
-struct StreakText;
-#[derive(Component)]
-struct ProgressText;
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum HudText {
+    Timer,
+    Score,
+    Streak,
+    Progress,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Question), spawn);
@@ -67,7 +66,7 @@ fn spawn(
             .with_children(|bar| {
                 bar.spawn(widgets::row("Progress")).with_children(|r| {
                     r.spawn((
-                        ProgressText,
+                        HudText::Progress,
                         Name::new("Progress text"),
                         Text::new(quiz.progress_text()),
                         widgets::bold(widgets::BODY),
@@ -77,14 +76,14 @@ fn spawn(
                 });
                 bar.spawn(widgets::row("Score")).with_children(|r| {
                     r.spawn((
-                        StreakText,
+                        HudText::Streak,
                         Name::new("Streak text"),
                         Text::new(""),
                         widgets::bold(widgets::BODY),
                         TextColor(palette::PINK_DEEP),
                     ));
                     r.spawn((
-                        ScoreText,
+                        HudText::Score,
                         Name::new("Score text"),
                         Text::new(""),
                         widgets::bold(widgets::BODY + 4.0),
@@ -129,7 +128,7 @@ fn spawn(
                     ));
                 });
                 t.spawn((
-                    TimerText,
+                    HudText::Timer,
                     Name::new("Timer text"),
                     Text::new(""),
                     widgets::bold(widgets::BODY),
@@ -150,7 +149,7 @@ fn spawn(
                         TextColor(palette::INK),
                         TextLayout::new(Justify::Center, LineBreak::WordBoundary),
                         Node {
-                            max_width: percent(100),
+                            width: percent(100),
                             ..default()
                         },
                     ));
@@ -322,12 +321,7 @@ fn answer(
 fn hud(
     quiz: Res<Quiz>,
     mut fill: Query<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
-    mut texts: ParamSet<(
-        Query<&mut Text, With<TimerText>>,
-        Query<&mut Text, With<ScoreText>>,
-        Query<&mut Text, With<StreakText>>,
-        Query<&mut Text, With<ProgressText>>,
-    )>,
+    mut texts: Query<(&HudText, &mut Text)>,
 ) {
     let share = (quiz.time_left / quiz.limit).clamp(0.0, 1.0);
     for (mut node, mut bg) in &mut fill {
@@ -345,25 +339,14 @@ fn hud(
             t.0 = v;
         }
     };
-    for mut t in &mut texts.p0() {
-        set(&mut t, format!("{:.0}s", quiz.time_left.max(0.0).ceil()));
-    }
-    for mut t in &mut texts.p1() {
-        set(&mut t, format!("{} pts", quiz.board.score));
-    }
-    for mut t in &mut texts.p2() {
-        set(
-            &mut t,
-            if quiz.board.streak >= 2 {
-                format!("streak {}", quiz.board.streak)
-            } else {
-                String::new()
-            },
-        );
-    }
-    if quiz.setup.mode == Mode::Blitz {
-        for mut t in &mut texts.p3() {
-            set(&mut t, quiz.progress_text());
-        }
+    for (which, mut t) in &mut texts {
+        let v = match which {
+            HudText::Timer => format!("{:.0}s", quiz.time_left.max(0.0).ceil()),
+            HudText::Score => format!("{} pts", quiz.board.score),
+            HudText::Streak if quiz.board.streak >= 2 => format!("streak {}", quiz.board.streak),
+            HudText::Streak => String::new(),
+            HudText::Progress => quiz.progress_text(),
+        };
+        set(&mut t, v);
     }
 }

@@ -70,7 +70,7 @@ fn spawn(
     };
     let b = &quiz.board;
     entry.active =
-        packs.base.candidates.len() > 0 && scores.qualifies(&key(&packs, &quiz), b.score);
+        !packs.base.candidates.is_empty() && scores.qualifies(&key(&packs, &quiz), b.score);
     let secs = quiz.elapsed.round() as u32;
     commands.entity(root).with_children(|root| {
         root.spawn(widgets::panel("Results panel", 80.0))

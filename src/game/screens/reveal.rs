@@ -43,9 +43,22 @@ fn spawn(mut commands: Commands, quiz: Option<Res<Quiz>>, settings: Res<Settings
                 ));
                 r.spawn((
                     Name::new("Points"),
-                    Text::new(points_text(a)),
-                    widgets::bold(widgets::H2),
-                    TextColor(palette::INK),
+                    Node {
+                        padding: UiRect::axes(px(16), px(4)),
+                        border_radius: BorderRadius::all(px(18)),
+                        ..default()
+                    },
+                    BackgroundColor(if a.award.total > 0 {
+                        palette::TURQUOISE.with_alpha(0.35)
+                    } else {
+                        palette::CREAM_DEEP
+                    }),
+                    children![(
+                        Name::new("Points text"),
+                        Text::new(points_text(a)),
+                        widgets::bold(widgets::H2),
+                        TextColor(palette::INK),
+                    )],
                 ));
             });
             root.spawn(widgets::text(
@@ -81,7 +94,7 @@ fn spawn(mut commands: Commands, quiz: Option<Res<Quiz>>, settings: Res<Settings
                 .with_children(|p| {
                     p.spawn(widgets::text(
                         "Explanation text",
-                        a.question.explanation.clone(),
+                        explanation(&a.question.explanation, &a.question.source),
                         widgets::BODY,
                         palette::INK,
                     ));
@@ -154,7 +167,16 @@ fn spawn_option(
         BorderColor::all(border),
     ))
     .with_children(|c| {
-        c.spawn(widgets::row("Option head")).with_children(|r| {
+        c.spawn((
+            Name::new("Option head"),
+            Node {
+                align_items: AlignItems::Center,
+                column_gap: px(10),
+                flex_wrap: FlexWrap::Wrap,
+                ..default()
+            },
+        ))
+        .with_children(|r| {
             r.spawn(widgets::badge(i, colour_blind));
             r.spawn((
                 Name::new("Option"),
@@ -184,11 +206,21 @@ fn spawn_option(
     });
 }
 
+/// The explanation without a trailing "(Source: …)" (the source has its own line).
+fn explanation(text: &str, source: &str) -> String {
+    let suffix = format!(" (Source: {source})");
+    text.strip_suffix(&suffix)
+        .or_else(|| text.strip_suffix(&format!("(Source: {source})")))
+        .unwrap_or(text)
+        .trim()
+        .to_string()
+}
+
 pub fn points_text(a: &Answered) -> String {
     if a.award.total > 0 {
         format!("+{} points", a.award.total)
     } else {
-        "no points".into()
+        "0 points".into()
     }
 }
 

@@ -165,13 +165,17 @@ fn move_focus(commands: &mut Commands, items: &Query<FocusItem>, to: Entity) {
     commands.entity(to).insert(Focused);
 }
 
+type ClickItem<'a> = (
+    Entity,
+    &'a Interaction,
+    Option<&'a StepButton>,
+    Option<&'a ChildOf>,
+);
+
 fn clicks(
     mut commands: Commands,
     transition: Res<Transition>,
-    changed: Query<
-        (Entity, &Interaction, Option<&StepButton>, Option<&ChildOf>),
-        Changed<Interaction>,
-    >,
+    changed: Query<ClickItem, Changed<Interaction>>,
     items: Query<FocusItem>,
     mut activated: MessageWriter<Activated>,
     mut adjusted: MessageWriter<Adjusted>,

@@ -103,7 +103,7 @@ pub fn text(name: &'static str, s: impl Into<String>, size: f32, colour: Color) 
         TextColor(colour),
         TextLayout::new(Justify::Center, LineBreak::WordBoundary),
         Node {
-            max_width: percent(100),
+            width: percent(100),
             ..default()
         },
     )
@@ -117,7 +117,7 @@ pub fn heading(s: impl Into<String>) -> impl Bundle {
         TextColor(palette::INK),
         TextLayout::new(Justify::Center, LineBreak::WordBoundary),
         Node {
-            max_width: percent(100),
+            width: percent(100),
             ..default()
         },
     )
