@@ -21,10 +21,22 @@ use super::transition::{Phase, Transition};
 const REGULAR_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// 1280×720, or `LEAFQUIZ_WINDOW=WxH` (layout checks at other sizes).
+fn window_size() -> WindowResolution {
+    let parsed = std::env::var("LEAFQUIZ_WINDOW").ok().and_then(|v| {
+        let (w, h) = v.split_once('x')?;
+        Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
+    });
+    let (w, h) = parsed
+        .filter(|(w, h)| *w >= 320 && *h >= 240)
+        .unwrap_or((1280, 720));
+    WindowResolution::new(w, h)
+}
+
 pub fn add_window_and_renderer(app: &mut App, config: &GameConfig) {
     let window = Window {
         title: "leafquiz · Heartstopper".into(),
-        resolution: WindowResolution::new(1280, 720),
+        resolution: window_size(),
         ..default()
     };
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
