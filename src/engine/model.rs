@@ -49,6 +49,30 @@ pub struct Pack {
     pub questions: Vec<HandWritten>,
 }
 
+impl Pack {
+    /// A pack with this metadata and every table empty.
+    pub fn new(meta: Meta) -> Pack {
+        Pack {
+            meta,
+            people: vec![],
+            characters: vec![],
+            roles: vec![],
+            episodes: vec![],
+            awards: vec![],
+            albums: vec![],
+            tracks: vec![],
+            crew: vec![],
+            places: vec![],
+            numbers: vec![],
+            dates: vec![],
+            entities: vec![],
+            relations: vec![],
+            facts: vec![],
+            questions: vec![],
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {

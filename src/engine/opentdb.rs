@@ -156,38 +156,23 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
             source: "opentdb".into(),
         })
         .collect::<Vec<_>>();
-    Ok(Pack {
-        meta: Meta {
-            id: format!("opentdb_{stem}"),
-            title: format!("OpenTDB: {category}"),
-            description: "Questions imported from an OpenTDB file".into(),
-            version: "1.0.0".into(),
-            language: "en".into(),
-            authors: vec!["Open Trivia Database contributors".into()],
-            licence: "CC BY-SA 4.0".into(),
-            series: None,
-            sources: vec![Source {
-                id: "opentdb".into(),
-                title: format!("Open Trivia Database ({file})"),
-                note: None,
-            }],
-        },
-        people: vec![],
-        characters: vec![],
-        roles: vec![],
-        episodes: vec![],
-        awards: vec![],
-        albums: vec![],
-        tracks: vec![],
-        crew: vec![],
-        places: vec![],
-        numbers: vec![],
-        dates: vec![],
-        entities: vec![],
-        relations: vec![],
-        facts: vec![],
-        questions,
-    })
+    let mut pack = Pack::new(Meta {
+        id: format!("opentdb_{stem}"),
+        title: format!("OpenTDB: {category}"),
+        description: "Questions imported from an OpenTDB file".into(),
+        version: "1.0.0".into(),
+        language: "en".into(),
+        authors: vec!["Open Trivia Database contributors".into()],
+        licence: "CC BY-SA 4.0".into(),
+        series: None,
+        sources: vec![Source {
+            id: "opentdb".into(),
+            title: format!("Open Trivia Database ({file})"),
+            note: None,
+        }],
+    });
+    pack.questions = questions;
+    Ok(pack)
 }
 
 pub fn load_file(path: &Path) -> Result<LoadedPack, PackError> {

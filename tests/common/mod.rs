@@ -39,38 +39,21 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
             i % 97
         )
     };
-    let mut pack = Pack {
-        meta: Meta {
-            id: format!("rnd{seed}"),
-            title: format!("Random {seed}"),
-            description: String::new(),
-            version: "1".into(),
-            language: "en".into(),
-            authors: vec![],
-            licence: String::new(),
-            series: Some(format!("Show {seed}")),
-            sources: vec![Source {
-                id: "s".into(),
-                title: "Random source".into(),
-                note: None,
-            }],
-        },
-        people: vec![],
-        characters: vec![],
-        roles: vec![],
-        episodes: vec![],
-        awards: vec![],
-        albums: vec![],
-        tracks: vec![],
-        crew: vec![],
-        places: vec![],
-        numbers: vec![],
-        dates: vec![],
-        entities: vec![],
-        relations: vec![],
-        facts: vec![],
-        questions: vec![],
-    };
+    let mut pack = Pack::new(Meta {
+        id: format!("rnd{seed}"),
+        title: format!("Random {seed}"),
+        description: String::new(),
+        version: "1".into(),
+        language: "en".into(),
+        authors: vec![],
+        licence: String::new(),
+        series: Some(format!("Show {seed}")),
+        sources: vec![Source {
+            id: "s".into(),
+            title: "Random source".into(),
+            note: None,
+        }],
+    });
     for i in 0..n {
         let aliases = if rng.random_bool(0.2) {
             vec![format!("Alias {}", i)]
