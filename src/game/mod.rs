@@ -20,6 +20,7 @@ pub mod bench;
 pub mod demo;
 pub mod input;
 pub mod leaves;
+pub mod pack_library;
 pub mod quiz;
 pub mod render;
 pub mod save;
@@ -98,10 +99,8 @@ impl Packs {
 /// Adds every game plugin that needs neither a window nor a renderer. The app
 /// must already have the states plugin (`DefaultPlugins` or `StatesPlugin`).
 pub fn build_app(app: &mut App, config: GameConfig) {
-    let mut notices = save::Notices::default();
-    let packs = Packs::load(&config, &mut notices);
-    app.insert_resource(packs)
-        .insert_resource(notices)
+    // The pack library (after the settings) loads the packs and inserts `Packs`.
+    app.insert_resource(save::Notices::default())
         .insert_resource(config);
     plugin(app);
 }
@@ -110,6 +109,7 @@ pub fn build_app(app: &mut App, config: GameConfig) {
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         save::plugin,
+        pack_library::plugin,
         input::plugin,
         theme::plugin,
         leaves::plugin,

@@ -46,6 +46,8 @@ pub struct Settings {
     /// 0–10.
     pub volume: u32,
     pub muted: bool,
+    /// Ids of the packs to play (empty: every valid pack).
+    pub packs: Vec<String>,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             fullscreen: false,
             volume: 7,
             muted: false,
+            packs: Vec::new(),
         }
     }
 }
