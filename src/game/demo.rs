@@ -73,6 +73,15 @@ pub(super) fn plugin(app: &mut App) {
     else {
         return;
     };
+    if app
+        .world()
+        .get_resource::<GameConfig>()
+        .is_some_and(|c| c.party_players.is_some())
+    {
+        // The party demo has its own bots and screenshots (`game::party`).
+        app.insert_resource(Shots::default());
+        return;
+    }
     app.insert_resource(Shots {
         dir: demo.screenshots.clone(),
         ..default()

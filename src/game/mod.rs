@@ -21,6 +21,7 @@ pub mod demo;
 pub mod input;
 pub mod leaves;
 pub mod pack_library;
+pub mod party;
 pub mod quiz;
 pub mod render;
 pub mod save;
@@ -39,6 +40,8 @@ pub struct GameConfig {
     pub demo: Option<demo::DemoConfig>,
     /// Measures frame times (`--bench-frames N`).
     pub bench_frames: Option<u32>,
+    /// Party demo with this many bots (`--demo --players N`).
+    pub party_players: Option<u32>,
 }
 
 /// The loaded question packs.
@@ -118,6 +121,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         demo::plugin,
         audio::plugin,
+        party::plugin,
     ));
 }
 
@@ -143,6 +147,7 @@ pub fn run(args: crate::PlayArgs) -> i32 {
         opentdb: args.opentdb.clone(),
         demo,
         bench_frames: args.bench_frames,
+        party_players: args.players.filter(|_| args.demo),
     };
     let mut app = App::new();
     render::add_window_and_renderer(&mut app, &config);

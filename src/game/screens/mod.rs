@@ -13,7 +13,7 @@ mod reveal;
 mod settings;
 mod title;
 
-pub use question::AnswerCard;
+pub use question::{AnswerCard, card as answer_card};
 pub use results::NameEntry;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -28,8 +28,14 @@ pub enum Screen {
     Results,
     HighScores,
     Settings,
+    /// Party play's lobby (the rest lives in `game::party`).
     Party,
     Packs,
+    PartyWager,
+    PartyQuestion,
+    PartyReveal,
+    PartyStandings,
+    PartyPodium,
 }
 
 impl Screen {

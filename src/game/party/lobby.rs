@@ -1,0 +1,324 @@
+//! The lobby (`Screen::Party`): players join by pressing any key of a free
+//! cluster (or South on a gamepad); the host starts with Enter or a click.
+
+use bevy::prelude::*;
+
+use super::input::{PartyInputSet, PartyPresses, ordered};
+use super::look::{self, MIN, TEXT};
+use super::{PartyGame, PartySetup, ensure_game};
+use crate::engine::party::{DEFAULT_CLUSTERS, InputSource, MAX_PLAYERS, PlayerId};
+use crate::game::input::Actions;
+use crate::game::screens::Screen;
+use crate::game::theme::prelude::*;
+use crate::game::transition::{RequestScreen, Transition};
+
+#[derive(Component, Debug, Clone, Copy)]
+pub struct StartButton;
+#[derive(Component, Debug, Clone, Copy)]
+pub struct TeamsButton;
+#[derive(Component, Debug, Clone, Copy)]
+pub struct LobbyBack;
+
+/// The part of the lobby redrawn when the players change.
+#[derive(Component, Debug)]
+struct LobbyBody;
+#[derive(Component, Debug)]
+struct LobbyStatus;
+
+/// Seconds between two presses of a cluster's last key that leave the party.
+pub const LEAVE_TAP_SECONDS: f32 = 1.0;
+
+/// Last-key taps (source, time) for the double-tap leave; a status line.
+#[derive(Resource, Debug, Default)]
+struct LobbyState {
+    taps: Vec<(InputSource, f32)>,
+    drawn: Option<u64>,
+    status: String,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LobbyState>();
+    app.add_systems(OnEnter(Screen::Party), (ensure_game, spawn).chain());
+    app.add_systems(
+        Update,
+        (join_and_leave, act, redraw)
+            .chain()
+            .run_if(in_state(Screen::Party).and_then(resource_exists::<PartyGame>)),
+    );
+    let _ = PartyInputSet;
+}
+
+fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut<PartyGame>) {
+    state.drawn = None;
+    state.taps.clear();
+    state.status.clear();
+    game.leaving = false;
+    commands
+        .spawn(widgets::screen_root("Party lobby", Screen::Party))
+        .with_children(|root| {
+            root.spawn(look::bold("Party", look::HEAD, palette::INK));
+            root.spawn(look::line(
+                "Press any key of a free cluster to join (gamepad: A / South).  Keys left to right answer A, B, C, D.",
+                MIN,
+                palette::INK,
+            ));
+            root.spawn((
+                Name::new("Clusters"),
+                LobbyBody,
+                Node {
+                    width: percent(96),
+                    max_width: px(1240),
+                    display: Display::Grid,
+                    grid_template_columns: RepeatedGridTrack::flex(4, 1.0),
+                    row_gap: px(10),
+                    column_gap: px(10),
+                    ..default()
+                },
+            ));
+            root.spawn((
+                LobbyStatus,
+                look::bold("", TEXT, palette::PINK_DEEP),
+            ));
+            root.spawn(widgets::row("Lobby buttons")).with_children(|r| {
+                r.spawn(widgets::button("Start", StartButton, 0));
+                r.spawn(widgets::button("Teams: off", TeamsButton, 1));
+                r.spawn(widgets::button("Back", LobbyBack, 2));
+            });
+            root.spawn(look::line(
+                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  Enter: start (2+ players)",
+                MIN - 2.0,
+                palette::INK_SOFT,
+            ));
+        });
+}
+
+/// The team with fewer players (0 or 1).
+fn smaller_team(game: &PartyGame) -> u8 {
+    let a = game.party.players.iter().filter(|p| p.team == Some(0)).count();
+    let b = game.party.players.iter().filter(|p| p.team == Some(1)).count();
+    u8::from(a > b)
+}
+
+pub fn set_teams(game: &mut PartyGame, on: bool) {
+    game.teams = on;
+    let ids: Vec<PlayerId> = game.party.players.iter().map(|p| p.id).collect();
+    for (i, id) in ids.into_iter().enumerate() {
+        game.party.set_team(id, on.then_some((i % 2) as u8));
+    }
+    game.revision += 1;
+}
+
+fn join_and_leave(
+    time: Res<Time>,
+    transition: Res<Transition>,
+    presses: Res<PartyPresses>,
+    actions: Res<Actions>,
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut game: ResMut<PartyGame>,
+    mut state: ResMut<LobbyState>,
+) {
+    if transition.busy() || game.leaving {
+        return;
+    }
+    let now = time.elapsed_secs();
+    for (source, slot) in ordered(&game, &presses) {
+        let joined = game.party.player_for(source).map(|p| p.id);
+        match joined {
+            None => {
+                // Gamepads join with South; any key of a free cluster joins.
+                if matches!(source, InputSource::Gamepad(_)) && slot != 0 {
+                    continue;
+                }
+                if let Ok(id) = game.party.join(source, None) {
+                    if game.teams {
+                        let t = smaller_team(&game);
+                        game.party.set_team(id, Some(t));
+                    }
+                    game.revision += 1;
+                    state.status.clear();
+                }
+            }
+            Some(id) if slot == 3 => {
+                let double = state
+                    .taps
+                    .iter()
+                    .any(|(s, t)| *s == source && now - t <= LEAVE_TAP_SECONDS);
+                state.taps.retain(|(s, _)| *s != source);
+                if double {
+                    game.party.leave(id);
+                    game.revision += 1;
+                } else {
+                    state.taps.push((source, now));
+                }
+            }
+            Some(id) if slot == 0 && game.teams => {
+                let team = game.party.player(id).and_then(|p| p.team).unwrap_or(0);
+                game.party.set_team(id, Some(1 - team.min(1)));
+                game.revision += 1;
+            }
+            Some(_) => {}
+        }
+    }
+    if actions.backspace
+        && let Some(id) = game.party.players.last().map(|p| p.id)
+    {
+        game.party.leave(id);
+        game.revision += 1;
+    }
+    if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyT)) {
+        let on = !game.teams;
+        set_teams(&mut game, on);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn act(
+    mut activated: MessageReader<Activated>,
+    start: Query<(), With<StartButton>>,
+    teams: Query<(), With<TeamsButton>>,
+    back: Query<(), With<LobbyBack>>,
+    actions: Res<Actions>,
+    transition: Res<Transition>,
+    setup: Res<PartySetup>,
+    mut game: ResMut<PartyGame>,
+    mut state: ResMut<LobbyState>,
+    mut requests: MessageWriter<RequestScreen>,
+) {
+    if transition.busy() || game.leaving {
+        activated.clear();
+        return;
+    }
+    for Activated(e) in activated.read() {
+        if start.get(*e).is_ok() {
+            let need = setup.min_players.max(1);
+            if game.party.players.len() < need {
+                state.status = format!("At least {need} players are needed to start.");
+                game.revision += 1;
+                continue;
+            }
+            game.start_game(setup.clone());
+            let to = game.next_question_screen();
+            game.leaving = true;
+            requests.write(RequestScreen(to));
+            return;
+        } else if teams.get(*e).is_ok() {
+            let on = !game.teams;
+            set_teams(&mut game, on);
+        } else if back.get(*e).is_ok() {
+            game.leaving = true;
+            requests.write(RequestScreen(Screen::Title));
+            return;
+        }
+    }
+    if actions.back {
+        game.leaving = true;
+        requests.write(RequestScreen(Screen::Title));
+    }
+}
+
+fn redraw(
+    mut commands: Commands,
+    game: Res<PartyGame>,
+    mut state: ResMut<LobbyState>,
+    body: Query<Entity, With<LobbyBody>>,
+    mut status: Query<&mut Text, With<LobbyStatus>>,
+    teams_button: Query<&Children, With<TeamsButton>>,
+    mut texts: Query<&mut Text, Without<LobbyStatus>>,
+) {
+    if state.drawn == Some(game.revision) {
+        return;
+    }
+    let Ok(body) = body.single() else { return };
+    state.drawn = Some(game.revision);
+    for mut t in &mut status {
+        t.0 = if state.status.is_empty() {
+            let n = game.party.players.len();
+            format!("{n} of {MAX_PLAYERS} players joined")
+        } else {
+            state.status.clone()
+        };
+    }
+    for children in &teams_button {
+        for c in children.iter() {
+            if let Ok(mut t) = texts.get_mut(c) {
+                t.0 = format!("Teams: {}", if game.teams { "on" } else { "off" });
+            }
+        }
+    }
+    commands.entity(body).despawn_children();
+    commands.entity(body).with_children(|g| {
+        for (c, keys) in DEFAULT_CLUSTERS.iter().enumerate() {
+            let player = game.party.player_for(InputSource::Keys(c as u8));
+            spawn_slot(g, keys.join("  "), player, game.teams);
+        }
+        for p in game
+            .party
+            .players
+            .iter()
+            .filter(|p| matches!(p.source, InputSource::Gamepad(_)))
+        {
+            spawn_slot(g, "gamepad".into(), Some(p), game.teams);
+        }
+    });
+}
+
+fn spawn_slot(
+    g: &mut ChildSpawnerCommands,
+    keys: String,
+    player: Option<&crate::engine::party::Player>,
+    teams: bool,
+) {
+    let (bg, border) = match player {
+        Some(p) => (
+            look::colour(p).mix(&palette::PAPER, 0.55),
+            look::colour(p),
+        ),
+        None => (palette::PAPER.with_alpha(0.7), palette::CREAM_DEEP),
+    };
+    g.spawn((
+        Name::new("Cluster slot"),
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            row_gap: px(4),
+            min_height: px(118),
+            padding: UiRect::all(px(8)),
+            border: UiRect::all(px(4)),
+            border_radius: BorderRadius::all(px(20)),
+            ..default()
+        },
+        BackgroundColor(bg),
+        BorderColor::all(border),
+    ))
+    .with_children(|s| {
+        s.spawn((
+            Name::new("Keycaps"),
+            Node {
+                padding: UiRect::axes(px(10), px(1)),
+                border_radius: BorderRadius::all(px(10)),
+                ..default()
+            },
+            BackgroundColor(palette::INK.with_alpha(0.85)),
+            children![look::bold(keys, TEXT, palette::PAPER)],
+        ));
+        match player {
+            Some(p) => {
+                s.spawn(look::name_tag(p, TEXT));
+                let extra = match (teams, p.team, p.connected) {
+                    (_, _, false) => "paused: gamepad away".to_string(),
+                    (true, Some(t), _) => format!("Team {}", team_name(t)),
+                    _ => "ready".to_string(),
+                };
+                s.spawn(look::txt(extra, MIN - 2.0, palette::INK));
+            }
+            None => {
+                s.spawn(look::txt("free: press to join", MIN - 2.0, palette::INK_SOFT));
+            }
+        }
+    });
+}
+
+pub fn team_name(t: u8) -> &'static str {
+    if t == 0 { "Leaf" } else { "Acorn" }
+}

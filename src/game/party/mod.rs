@@ -1,0 +1,290 @@
+//! Party play: two to eight people on one shared screen, Buzz!-style.
+//!
+//! The rules (joining, secret lock-ins, round types, scoring, standings) are
+//! the engine's [`Party`]; this layer only maps key clusters and gamepads to
+//! presses and draws the screens: lobby ([`Screen::Party`]) → wager (final
+//! round) → question → reveal → standings after each round → podium.
+//! Questions come from the same engine [`Session`] as the solo game.
+
+use bevy::prelude::*;
+
+use super::Packs;
+use super::quiz::GameSeed;
+use super::save::Settings;
+use super::screens::Screen;
+use crate::engine::party::{Party, PlayerId, RoundResult, RoundType};
+use crate::engine::{Question, Session, SessionConfig};
+
+mod bots;
+pub mod input;
+pub mod lobby;
+pub mod look;
+pub mod play;
+pub mod results;
+
+pub use input::{CLUSTER_KEYS, PAD_SLOTS, PartyInputSet, PartyPresses};
+
+/// The sequence of rounds and their length (tests and the demo change it).
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct PartySetup {
+    pub rounds: Vec<RoundType>,
+    pub questions_per_round: u32,
+    /// Players needed to start (2; tests may allow 1).
+    pub min_players: usize,
+}
+
+impl Default for PartySetup {
+    fn default() -> Self {
+        PartySetup {
+            rounds: vec![
+                RoundType::Classic,
+                RoundType::Classic,
+                RoundType::FastestFinger,
+                RoundType::BuzzAndSteal,
+                RoundType::FinalWager,
+            ],
+            questions_per_round: 3,
+            min_players: 2,
+        }
+    }
+}
+
+/// Seconds to answer in each round type.
+pub fn seconds_for(round: RoundType) -> f32 {
+    match round {
+        RoundType::Classic | RoundType::FinalWager => 20.0,
+        RoundType::FastestFinger | RoundType::BuzzAndSteal => 15.0,
+    }
+}
+
+/// Seconds to place the final wagers.
+pub const WAGER_SECONDS: f32 = 25.0;
+/// Wager steps and the starting bet, in percent.
+pub const WAGER_STEP: u32 = 10;
+pub const WAGER_START: u32 = 50;
+
+/// One finished question, for the reveal.
+#[derive(Debug, Clone)]
+pub struct Revealed {
+    pub question: Question,
+    pub round: RoundType,
+    pub results: Vec<RoundResult>,
+    pub buzzer: Option<PlayerId>,
+    pub wagers: Vec<(PlayerId, u32)>,
+}
+
+/// The party, its questions and where the game is.
+#[derive(Resource)]
+pub struct PartyGame {
+    pub party: Party,
+    pub session: Session,
+    pub setup: PartySetup,
+    /// Index into `setup.rounds`.
+    pub round: usize,
+    /// Questions drawn in this round so far (the current one included).
+    pub asked_in_round: u32,
+    pub current: Option<Question>,
+    /// Seconds since the current question could be answered.
+    pub elapsed: f32,
+    pub limit: f32,
+    /// Final wager: the bets placed so far, and who has confirmed.
+    pub wagers: Vec<(PlayerId, u32)>,
+    pub wager_confirmed: Vec<PlayerId>,
+    pub wager_left: f32,
+    pub last: Option<Revealed>,
+    /// Points at the start of the round (the standings bars grow from them).
+    pub round_start: Vec<(PlayerId, i64)>,
+    /// Points before the last question (the reveal's deltas are the engine's).
+    pub teams: bool,
+    /// No question could be drawn.
+    pub exhausted: bool,
+    /// A screen change was requested from the current screen.
+    pub leaving: bool,
+    /// Bumped when the players change (the lobby redraws).
+    pub revision: u64,
+}
+
+impl PartyGame {
+    pub fn new(packs: &Packs, settings: &Settings, seed: u64) -> PartyGame {
+        let session = Session::new(
+            packs.base.clone(),
+            SessionConfig {
+                seed,
+                difficulty: settings.difficulty,
+                horizon: None,
+                kinds: vec![],
+            },
+        );
+        PartyGame {
+            party: Party::new(),
+            session,
+            setup: PartySetup::default(),
+            round: 0,
+            asked_in_round: 0,
+            current: None,
+            elapsed: 0.0,
+            limit: 20.0,
+            wagers: Vec::new(),
+            wager_confirmed: Vec::new(),
+            wager_left: WAGER_SECONDS,
+            last: None,
+            round_start: Vec::new(),
+            teams: false,
+            exhausted: false,
+            leaving: false,
+            revision: 0,
+        }
+    }
+
+    pub fn round_type(&self) -> RoundType {
+        self.setup
+            .rounds
+            .get(self.round)
+            .copied()
+            .unwrap_or(RoundType::Classic)
+    }
+
+    /// "Round 2 of 5 · Fastest finger".
+    pub fn round_text(&self) -> String {
+        format!(
+            "Round {} of {} · {}",
+            self.round + 1,
+            self.setup.rounds.len().max(1),
+            self.round_type().name()
+        )
+    }
+
+    /// A new game with the same players (engine `reset_scores`).
+    pub fn start_game(&mut self, setup: PartySetup) {
+        self.party.reset_scores();
+        self.setup = setup;
+        if self.setup.rounds.is_empty() {
+            self.setup.rounds.push(RoundType::Classic);
+        }
+        self.setup.questions_per_round = self.setup.questions_per_round.max(1);
+        self.round = 0;
+        self.asked_in_round = 0;
+        self.current = None;
+        self.last = None;
+        self.exhausted = false;
+        self.snapshot();
+    }
+
+    fn snapshot(&mut self) {
+        self.round_start = self.party.players.iter().map(|p| (p.id, p.points)).collect();
+    }
+
+    /// Draws the next question (after the wagers in a final-wager round):
+    /// the screen to go to.
+    pub fn next_question_screen(&mut self) -> Screen {
+        if self.round_type() == RoundType::FinalWager {
+            self.wagers.clear();
+            for p in &self.party.players {
+                Party::set_wager(p.id, WAGER_START, &mut self.wagers);
+            }
+            self.wager_confirmed.clear();
+            self.wager_left = WAGER_SECONDS;
+            return Screen::PartyWager;
+        }
+        self.ask_screen()
+    }
+
+    /// Draws the question and starts it in the engine.
+    pub fn ask_screen(&mut self) -> Screen {
+        let Some(q) = self.session.next_question() else {
+            self.exhausted = true;
+            return Screen::PartyPodium;
+        };
+        let round = self.round_type();
+        self.limit = seconds_for(round);
+        self.elapsed = 0.0;
+        let wagers = if round == RoundType::FinalWager {
+            self.wagers.clone()
+        } else {
+            Vec::new()
+        };
+        self.party.start_question(round, q.answer, self.limit, wagers);
+        self.current = Some(q);
+        self.asked_in_round += 1;
+        Screen::PartyQuestion
+    }
+
+    /// Scores the current question through the engine.
+    pub fn finish_question(&mut self) {
+        let Some(question) = self.current.take() else {
+            return;
+        };
+        let buzzer = self.party.buzzer();
+        let results = self.party.resolve();
+        self.last = Some(Revealed {
+            question,
+            round: self.round_type(),
+            results,
+            buzzer,
+            wagers: self.wagers.clone(),
+        });
+    }
+
+    pub fn last_round(&self) -> bool {
+        self.round + 1 >= self.setup.rounds.len()
+    }
+
+    /// After a reveal: the next question, or the standings at the end of a round.
+    pub fn after_reveal(&mut self) -> Screen {
+        if self.exhausted {
+            Screen::PartyPodium
+        } else if self.asked_in_round < self.setup.questions_per_round {
+            self.next_question_screen()
+        } else {
+            Screen::PartyStandings
+        }
+    }
+
+    /// After the standings: the next round, or the podium.
+    pub fn after_standings(&mut self) -> Screen {
+        if self.last_round() || self.exhausted {
+            return Screen::PartyPodium;
+        }
+        self.round += 1;
+        self.asked_in_round = 0;
+        self.snapshot();
+        self.next_question_screen()
+    }
+
+    /// Points at the start of this round.
+    pub fn points_before(&self, id: PlayerId) -> i64 {
+        self.round_start
+            .iter()
+            .find(|r| r.0 == id)
+            .map_or(0, |r| r.1)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let mut setup = PartySetup::default();
+    let demo = app.world().get_resource::<super::GameConfig>().and_then(|c| {
+        c.party_players
+            .map(|n| (n, c.demo.clone().unwrap_or_default()))
+    });
+    if let Some((_, d)) = &demo {
+        setup.questions_per_round = d.questions.max(1);
+    }
+    app.insert_resource(setup);
+    app.add_plugins((input::plugin, lobby::plugin, play::plugin, results::plugin));
+    if let Some((n, d)) = demo {
+        bots::add(app, n, d);
+    }
+}
+
+/// Inserts the party when the lobby is first opened.
+fn ensure_game(
+    mut commands: Commands,
+    game: Option<Res<PartyGame>>,
+    packs: Res<Packs>,
+    settings: Res<Settings>,
+    seed: Res<GameSeed>,
+) {
+    if game.is_none() {
+        commands.insert_resource(PartyGame::new(&packs, &settings, seed.0 ^ 0x9a27));
+    }
+}

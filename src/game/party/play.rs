@@ -1,0 +1,646 @@
+//! Wager, question and reveal screens of party play. Presses go to the
+//! engine; the screen shows who has locked in, never what.
+
+use bevy::prelude::*;
+
+use super::input::{PartyPresses, ordered};
+use super::look::{self, BIG, MIN, PROMPT, TEXT};
+use super::{PartyGame, WAGER_STEP};
+use crate::engine::party::{Party, PlayerId, RoundType};
+use crate::game::audio::Cue;
+use crate::game::input::Actions;
+use crate::game::save::Settings;
+use crate::game::screens::{Screen, answer_card};
+use crate::game::theme::focus::Focusable;
+use crate::game::theme::prelude::*;
+use crate::game::transition::{RequestScreen, Transition};
+
+/// A player's lock indicator on the question screen. It holds the player
+/// only: what they chose is never on screen before the reveal.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockBadge(pub PlayerId);
+#[derive(Component, Debug, Clone, Copy)]
+struct LockStatus(PlayerId);
+#[derive(Component, Debug, Clone, Copy)]
+struct WagerText(PlayerId);
+#[derive(Component, Debug, Clone, Copy)]
+struct WagerCard(PlayerId);
+#[derive(Component)]
+struct TimerFill;
+#[derive(Component)]
+struct TimerText;
+#[derive(Component)]
+struct BuzzText;
+#[derive(Component, Debug, Clone, Copy)]
+pub struct RevealNext;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::PartyWager), spawn_wager);
+    app.add_systems(OnEnter(Screen::PartyQuestion), spawn_question);
+    app.add_systems(OnEnter(Screen::PartyReveal), spawn_reveal);
+    let ready = resource_exists::<PartyGame>;
+    app.add_systems(
+        Update,
+        (
+            (wager, paint_wager)
+                .chain()
+                .run_if(in_state(Screen::PartyWager).and_then(ready)),
+            (question, paint_question)
+                .chain()
+                .run_if(in_state(Screen::PartyQuestion).and_then(ready)),
+            reveal_next.run_if(in_state(Screen::PartyReveal).and_then(ready)),
+        ),
+    );
+}
+
+/// What a round asks of the players.
+pub fn rules(round: RoundType) -> &'static str {
+    match round {
+        RoundType::Classic => "Everyone answers in secret. Right and fast scores 500–1000, plus streaks.",
+        RoundType::FastestFinger => "First right answer 1000, then 750, 500, 250. A wrong answer locks you out.",
+        RoundType::BuzzAndSteal => "Press any key to buzz, then answer alone (+1000, wrong −250). Others may then steal (+500).",
+        RoundType::FinalWager => "Right: win your wager. Wrong: lose it.",
+    }
+}
+
+fn top_bar(root: &mut ChildSpawnerCommands, left: String, right: String) {
+    root.spawn((
+        Name::new("Top bar"),
+        Node {
+            width: percent(94),
+            max_width: px(1260),
+            justify_content: JustifyContent::SpaceBetween,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+    ))
+    .with_children(|b| {
+        b.spawn(look::bold(left, TEXT, palette::INK));
+        b.spawn((TimerText, look::bold(right, BIG, palette::INK)));
+    });
+}
+
+// ---------------------------------------------------------------- wager
+
+fn spawn_wager(mut commands: Commands, mut game: ResMut<PartyGame>) {
+    game.leaving = false;
+    commands
+        .spawn(widgets::screen_root("Party wager", Screen::PartyWager))
+        .with_children(|root| {
+            top_bar(root, game.round_text(), String::new());
+            root.spawn(look::bold("Final wager", look::HEAD, palette::INK));
+            root.spawn(look::line(
+                "Bet 0–100 % of your points before the question. Right: win it. Wrong: lose it.",
+                TEXT,
+                palette::INK,
+            ));
+            root.spawn(look::line(
+                "Your 1st key: −10 %   ·   2nd key: +10 %   ·   4th key: confirm",
+                TEXT,
+                palette::BLUE_DEEP,
+            ));
+            root.spawn((
+                Name::new("Wagers"),
+                Node {
+                    width: percent(94),
+                    max_width: px(1240),
+                    display: Display::Grid,
+                    grid_template_columns: RepeatedGridTrack::flex(4, 1.0),
+                    row_gap: px(10),
+                    column_gap: px(10),
+                    ..default()
+                },
+            ))
+            .with_children(|g| {
+                for p in &game.party.players {
+                    g.spawn((
+                        Name::new("Wager card"),
+                        WagerCard(p.id),
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            align_items: AlignItems::Center,
+                            row_gap: px(4),
+                            padding: UiRect::all(px(10)),
+                            border: UiRect::all(px(4)),
+                            border_radius: BorderRadius::all(px(20)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::PAPER),
+                        BorderColor::all(look::colour(p)),
+                    ))
+                    .with_children(|c| {
+                        c.spawn(look::name_tag(p, TEXT));
+                        c.spawn((
+                            WagerText(p.id),
+                            look::bold("", TEXT, palette::INK),
+                            TextLayout::new(Justify::Center, LineBreak::WordBoundary),
+                        ));
+                    });
+                }
+            });
+        });
+}
+
+/// The wager of a player, in percent.
+pub fn wager_of(game: &PartyGame, id: PlayerId) -> u32 {
+    game.wagers.iter().find(|w| w.0 == id).map_or(0, |w| w.1)
+}
+
+fn wager(
+    time: Res<Time>,
+    transition: Res<Transition>,
+    presses: Res<PartyPresses>,
+    mut game: ResMut<PartyGame>,
+    mut requests: MessageWriter<RequestScreen>,
+) {
+    if transition.busy() || game.leaving {
+        return;
+    }
+    game.wager_left -= time.delta_secs();
+    for (source, slot) in ordered(&game, &presses) {
+        let Some(p) = game.party.player_for(source).filter(|p| p.connected) else {
+            continue;
+        };
+        let id = p.id;
+        if game.wager_confirmed.contains(&id) {
+            continue;
+        }
+        let now = wager_of(&game, id);
+        let g = &mut *game;
+        match slot {
+            0 => Party::set_wager(id, now.saturating_sub(WAGER_STEP), &mut g.wagers),
+            1 => Party::set_wager(id, (now + WAGER_STEP).min(100), &mut g.wagers),
+            3 => g.wager_confirmed.push(id),
+            _ => {}
+        }
+    }
+    let all = game
+        .party
+        .players
+        .iter()
+        .filter(|p| p.connected)
+        .all(|p| game.wager_confirmed.contains(&p.id));
+    if all || game.wager_left <= 0.0 {
+        game.leaving = true;
+        let to = game.ask_screen();
+        requests.write(RequestScreen(to));
+    }
+}
+
+fn paint_wager(
+    game: Res<PartyGame>,
+    mut texts: Query<(&WagerText, &mut Text)>,
+    mut cards: Query<(&WagerCard, &mut BackgroundColor)>,
+    mut timer: Query<&mut Text, (With<TimerText>, Without<WagerText>)>,
+) {
+    for (WagerText(id), mut t) in &mut texts {
+        let Some(p) = game.party.player(*id) else {
+            continue;
+        };
+        let pct = wager_of(&game, *id);
+        let stake = p.points.max(0) * pct as i64 / 100;
+        let done = game.wager_confirmed.contains(id);
+        let v = format!(
+            "{} pts · bet {pct} % = {stake}\n{}",
+            p.points,
+            if done { "✓ confirmed" } else { "choosing…" }
+        );
+        if t.0 != v {
+            t.0 = v;
+        }
+    }
+    for (WagerCard(id), mut bg) in &mut cards {
+        let c = match game.party.player(*id) {
+            Some(p) if game.wager_confirmed.contains(id) => look::colour(p).mix(&palette::PAPER, 0.45),
+            _ => palette::PAPER,
+        };
+        if bg.0 != c {
+            bg.0 = c;
+        }
+    }
+    for mut t in &mut timer {
+        let v = format!("{:.0} s", game.wager_left.max(0.0).ceil());
+        if t.0 != v {
+            t.0 = v;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- question
+
+fn spawn_question(
+    mut commands: Commands,
+    mut game: ResMut<PartyGame>,
+    settings: Res<Settings>,
+    mut requests: MessageWriter<RequestScreen>,
+) {
+    game.leaving = false;
+    let Some(q) = game.current.clone() else {
+        game.leaving = true;
+        requests.write(RequestScreen(Screen::PartyPodium));
+        return;
+    };
+    let round = game.round_type();
+    commands
+        .spawn(widgets::screen_root("Party question", Screen::PartyQuestion))
+        .with_children(|root| {
+            top_bar(
+                root,
+                format!(
+                    "{}  ·  Question {} of {}",
+                    game.round_text(),
+                    game.asked_in_round,
+                    game.setup.questions_per_round
+                ),
+                String::new(),
+            );
+            root.spawn((
+                Name::new("Timer track"),
+                Node {
+                    width: percent(94),
+                    max_width: px(1260),
+                    height: px(14),
+                    border_radius: BorderRadius::MAX,
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+                BackgroundColor(palette::CREAM_DEEP),
+                children![(
+                    Name::new("Timer fill"),
+                    TimerFill,
+                    Node {
+                        width: percent(100),
+                        height: percent(100),
+                        border_radius: BorderRadius::MAX,
+                        ..default()
+                    },
+                    BackgroundColor(palette::TURQUOISE),
+                )],
+            ));
+            root.spawn(widgets::panel("Prompt card", 94.0))
+                .with_children(|p| {
+                    p.spawn((
+                        Name::new("Prompt"),
+                        Text::new(q.prompt.clone()),
+                        widgets::bold(PROMPT),
+                        TextColor(palette::INK),
+                        TextLayout::new(Justify::Center, LineBreak::WordBoundary),
+                        Node {
+                            width: percent(100),
+                            ..default()
+                        },
+                    ));
+                });
+            root.spawn((
+                Name::new("Answers"),
+                Node {
+                    width: percent(94),
+                    max_width: px(1260),
+                    display: Display::Grid,
+                    grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+                    row_gap: px(12),
+                    column_gap: px(12),
+                    ..default()
+                },
+            ))
+            .with_children(|g| {
+                for (i, option) in q.options.iter().enumerate().take(4) {
+                    // The solo card, but not focusable: the host's keys must not mark an answer.
+                    g.spawn(answer_card(i, option, settings.colour_blind))
+                        .remove::<(Focusable, Button)>();
+                }
+            });
+            root.spawn((
+                BuzzText,
+                look::line(rules(round), MIN, palette::INK_SOFT),
+            ));
+            root.spawn((
+                Name::new("Lock strip"),
+                Node {
+                    column_gap: px(10),
+                    row_gap: px(8),
+                    flex_wrap: FlexWrap::Wrap,
+                    justify_content: JustifyContent::Center,
+                    ..default()
+                },
+            ))
+            .with_children(|s| {
+                for p in &game.party.players {
+                    s.spawn((
+                        Name::new("Lock badge"),
+                        LockBadge(p.id),
+                        Node {
+                            align_items: AlignItems::Center,
+                            column_gap: px(6),
+                            padding: UiRect::axes(px(10), px(4)),
+                            border: UiRect::all(px(3)),
+                            border_radius: BorderRadius::all(px(18)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::PAPER),
+                        BorderColor::all(look::colour(p)),
+                    ))
+                    .with_children(|b| {
+                        b.spawn(look::badge(p, MIN));
+                        b.spawn(look::bold(p.name.clone(), MIN, palette::INK));
+                        b.spawn((LockStatus(p.id), look::txt("", MIN, palette::INK)));
+                    });
+                }
+            });
+        });
+}
+
+fn question(
+    time: Res<Time>,
+    transition: Res<Transition>,
+    presses: Res<PartyPresses>,
+    mut game: ResMut<PartyGame>,
+    mut requests: MessageWriter<RequestScreen>,
+    mut cues: MessageWriter<Cue>,
+) {
+    if transition.busy() || game.leaving || game.current.is_none() {
+        return;
+    }
+    game.elapsed += time.delta_secs();
+    let at = game.elapsed.min(game.limit);
+    let n = game.current.as_ref().map_or(4, |q| q.options.len().min(4));
+    for (source, slot) in ordered(&game, &presses) {
+        if slot >= n {
+            continue;
+        }
+        if let crate::engine::party::PressOutcome::Locked(_) = game.party.press(source, slot, at) {
+            cues.write(Cue::Select);
+        }
+    }
+    if game.party.all_done() || game.elapsed >= game.limit {
+        game.finish_question();
+        game.leaving = true;
+        requests.write(RequestScreen(Screen::PartyReveal));
+    }
+}
+
+/// What a player's lock indicator says (never the choice).
+pub fn lock_state(game: &PartyGame, id: PlayerId) -> &'static str {
+    let Some(p) = game.party.player(id) else {
+        return "";
+    };
+    let locked = game.party.locked_players().contains(&id);
+    if !p.connected {
+        "paused"
+    } else if locked {
+        "✓ locked"
+    } else if game.party.buzzer() == Some(id) {
+        "buzzed!"
+    } else {
+        "…"
+    }
+}
+
+fn paint_question(
+    game: Res<PartyGame>,
+    mut badges: Query<(&LockBadge, &mut BackgroundColor)>,
+    mut statuses: Query<(&LockStatus, &mut Text)>,
+    mut fill: Query<(&mut Node, &mut BackgroundColor), (With<TimerFill>, Without<LockBadge>)>,
+    mut timer: Query<&mut Text, (With<TimerText>, Without<LockStatus>, Without<BuzzText>)>,
+    mut buzz: Query<&mut Text, (With<BuzzText>, Without<LockStatus>, Without<TimerText>)>,
+) {
+    let locked = game.party.locked_players();
+    for (LockBadge(id), mut bg) in &mut badges {
+        let c = match game.party.player(*id) {
+            Some(p) if !p.connected => palette::CREAM_DEEP.with_alpha(0.6),
+            Some(p) if locked.contains(id) || game.party.buzzer() == Some(*id) => look::colour(p),
+            _ => palette::PAPER.with_alpha(0.75),
+        };
+        if bg.0 != c {
+            bg.0 = c;
+        }
+    }
+    for (LockStatus(id), mut t) in &mut statuses {
+        let v = lock_state(&game, *id);
+        if t.0 != v {
+            t.0 = v.to_string();
+        }
+    }
+    let left = (game.limit - game.elapsed).max(0.0);
+    let share = if game.limit > 0.0 { left / game.limit } else { 0.0 };
+    for (mut node, mut bg) in &mut fill {
+        node.width = percent(share * 100.0);
+        bg.0 = if left <= 5.0 {
+            palette::WRONG
+        } else if share < 0.5 {
+            palette::ORANGE
+        } else {
+            palette::TURQUOISE
+        };
+    }
+    for mut t in &mut timer {
+        let v = format!("{:.0} s", left.ceil());
+        if t.0 != v {
+            t.0 = v;
+        }
+    }
+    if game.round_type() == RoundType::BuzzAndSteal {
+        let name = |id: PlayerId| game.party.player(id).map_or(String::new(), |p| p.name.clone());
+        let v = match game.party.buzzer() {
+            None if locked.is_empty() => "Press any of your keys to buzz!".to_string(),
+            None => "Steal! Everyone else may answer now.".to_string(),
+            Some(b) if locked.contains(&b) => {
+                format!("{} missed: the others may steal!", name(b))
+            }
+            Some(b) => format!("{} buzzed and answers alone…", name(b)),
+        };
+        for mut t in &mut buzz {
+            if t.0 != v {
+                t.0 = v.clone();
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- reveal
+
+/// "+850", "0", "−250".
+pub fn delta_text(d: i64) -> String {
+    match d {
+        d if d > 0 => format!("+{d}"),
+        d if d < 0 => format!("−{}", -d),
+        _ => "0".into(),
+    }
+}
+
+fn spawn_reveal(mut commands: Commands, mut game: ResMut<PartyGame>, settings: Res<Settings>) {
+    game.leaving = false;
+    let Some(last) = game.last.clone() else {
+        return;
+    };
+    let q = &last.question;
+    let more_in_round = game.asked_in_round < game.setup.questions_per_round && !game.exhausted;
+    commands
+        .spawn(widgets::screen_root("Party reveal", Screen::PartyReveal))
+        .with_children(|root| {
+            top_bar(
+                root,
+                format!(
+                    "{}  ·  Question {} of {}",
+                    game.round_text(),
+                    game.asked_in_round,
+                    game.setup.questions_per_round
+                ),
+                String::new(),
+            );
+            root.spawn((
+                Name::new("Prompt"),
+                Text::new(q.prompt.clone()),
+                widgets::bold(BIG - 2.0),
+                TextColor(palette::INK),
+                TextLayout::new(Justify::Center, LineBreak::WordBoundary),
+                Node {
+                    max_width: percent(94),
+                    ..default()
+                },
+            ));
+            root.spawn((
+                Name::new("Options"),
+                Node {
+                    width: percent(94),
+                    max_width: px(1260),
+                    display: Display::Grid,
+                    grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
+                    row_gap: px(10),
+                    column_gap: px(10),
+                    ..default()
+                },
+            ))
+            .with_children(|g| {
+                for (i, option) in q.options.iter().enumerate().take(4) {
+                    let right = i == q.answer;
+                    let colour = palette::answer_colour(i, settings.colour_blind);
+                    let (bg, border) = if right {
+                        (palette::RIGHT.mix(&palette::PAPER, 0.7), palette::RIGHT)
+                    } else {
+                        (colour.mix(&palette::PAPER, 0.75), colour.mix(&palette::PAPER, 0.3))
+                    };
+                    g.spawn((
+                        Name::new("Revealed option"),
+                        Node {
+                            flex_direction: FlexDirection::Column,
+                            padding: UiRect::axes(px(12), px(6)),
+                            row_gap: px(6),
+                            border: UiRect::all(px(if right { 6 } else { 2 })),
+                            border_radius: BorderRadius::all(px(18)),
+                            ..default()
+                        },
+                        BackgroundColor(bg),
+                        BorderColor::all(border),
+                    ))
+                    .with_children(|c| {
+                        c.spawn(widgets::row("Option head")).with_children(|r| {
+                            r.spawn(widgets::badge(i, settings.colour_blind));
+                            r.spawn((
+                                look::bold(option.clone(), MIN, palette::INK),
+                                TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                            ));
+                            if right {
+                                r.spawn(look::bold("✓ right", MIN, palette::RIGHT));
+                            }
+                        });
+                        c.spawn((
+                            Name::new("Voters"),
+                            Node {
+                                column_gap: px(6),
+                                row_gap: px(4),
+                                flex_wrap: FlexWrap::Wrap,
+                                min_height: px(30),
+                                ..default()
+                            },
+                        ))
+                        .with_children(|v| {
+                            for r in last.results.iter().filter(|r| r.choice == Some(i)) {
+                                if let Some(p) = game.party.player(r.player) {
+                                    v.spawn(look::badge(p, MIN - 2.0));
+                                }
+                            }
+                        });
+                    });
+                }
+            });
+            root.spawn((
+                Name::new("Points"),
+                Node {
+                    column_gap: px(10),
+                    row_gap: px(8),
+                    flex_wrap: FlexWrap::Wrap,
+                    justify_content: JustifyContent::Center,
+                    max_width: percent(96),
+                    ..default()
+                },
+            ))
+            .with_children(|s| {
+                for r in &last.results {
+                    let Some(p) = game.party.player(r.player) else {
+                        continue;
+                    };
+                    let extra = match (r.choice, last.round) {
+                        (None, _) => " (no answer)".to_string(),
+                        (_, RoundType::FinalWager) => {
+                            format!(" (bet {} %)", last.wagers.iter().find(|w| w.0 == p.id).map_or(0, |w| w.1))
+                        }
+                        _ if last.buzzer == Some(p.id) => " (buzzed)".to_string(),
+                        _ => String::new(),
+                    };
+                    s.spawn((
+                        Name::new("Player points"),
+                        Node {
+                            align_items: AlignItems::Center,
+                            column_gap: px(6),
+                            padding: UiRect::axes(px(10), px(3)),
+                            border_radius: BorderRadius::all(px(16)),
+                            ..default()
+                        },
+                        BackgroundColor(palette::PAPER.with_alpha(0.9)),
+                    ))
+                    .with_children(|b| {
+                        b.spawn(look::badge(p, MIN - 2.0));
+                        b.spawn(look::bold(p.name.clone(), MIN, palette::INK));
+                        b.spawn(look::bold(
+                            delta_text(r.delta),
+                            TEXT,
+                            if r.delta > 0 {
+                                palette::RIGHT
+                            } else if r.delta < 0 {
+                                palette::WRONG
+                            } else {
+                                palette::INK_SOFT
+                            },
+                        ));
+                        if !extra.is_empty() {
+                            b.spawn(look::txt(extra, MIN - 4.0, palette::INK_SOFT));
+                        }
+                    });
+                }
+            });
+            root.spawn(widgets::button(
+                if more_in_round { "Next question" } else { "Standings" },
+                RevealNext,
+                0,
+            ));
+        });
+}
+
+fn reveal_next(
+    mut activated: MessageReader<Activated>,
+    buttons: Query<(), With<RevealNext>>,
+    actions: Res<Actions>,
+    transition: Res<Transition>,
+    mut game: ResMut<PartyGame>,
+    mut requests: MessageWriter<RequestScreen>,
+) {
+    let clicked = activated.read().any(|Activated(e)| buttons.get(*e).is_ok());
+    if transition.busy() || game.leaving || !clicked {
+        let _ = actions;
+        return;
+    }
+    game.leaving = true;
+    let to = game.after_reveal();
+    requests.write(RequestScreen(to));
+}
