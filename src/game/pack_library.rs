@@ -513,6 +513,60 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<PackToast>();
     app.add_systems(Startup, spawn_toast);
     app.add_systems(Update, (poll, follow_selection, show_toast).chain());
+    // Hidden: `LEAFQUIZ_PACKS_SHOT=file.png` opens the packs screen, saves a
+    // screenshot of it and exits (the demo bot never goes there).
+    if let Some(path) = std::env::var_os("LEAFQUIZ_PACKS_SHOT") {
+        app.insert_resource(PacksShot {
+            path: path.into(),
+            seconds: 0.0,
+        });
+        app.add_systems(Update, packs_shot);
+    }
+}
+
+#[derive(Resource)]
+struct PacksShot {
+    path: PathBuf,
+    seconds: f32,
+}
+
+fn packs_shot(
+    mut commands: Commands,
+    screen: Res<State<super::screens::Screen>>,
+    transition: Res<super::transition::Transition>,
+    time: Res<Time<Real>>,
+    mut shot: ResMut<PacksShot>,
+    mut requests: MessageWriter<super::transition::RequestScreen>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    use super::screens::Screen;
+    if transition.busy() {
+        return;
+    }
+    match screen.get() {
+        Screen::Title if shot.seconds == 0.0 => {
+            shot.seconds = 0.001;
+            requests.write(super::transition::RequestScreen(Screen::Packs));
+        }
+        Screen::Packs => {
+            let before = shot.seconds;
+            shot.seconds += time.delta_secs();
+            if before < 1.5 && shot.seconds >= 1.5 {
+                commands
+                    .spawn((
+                        Name::new("Screenshot"),
+                        bevy::render::view::screenshot::Screenshot::primary_window(),
+                    ))
+                    .observe(bevy::render::view::screenshot::save_to_disk(
+                        shot.path.clone(),
+                    ));
+            }
+            if shot.seconds >= 3.5 {
+                exit.write(AppExit::Success);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// An error without its help text (for one-line notices).
