@@ -101,10 +101,7 @@ pub(super) fn add(app: &mut App, n: u32, demo: DemoConfig) {
         done_frames: 0,
         started: false,
     });
-    app.add_systems(
-        PreUpdate,
-        play.after(PartyInputSet).before(FocusSet),
-    );
+    app.add_systems(PreUpdate, play.after(PartyInputSet).before(FocusSet));
     if demo.screenshots.is_some() {
         app.add_systems(Last, shoot);
     }
@@ -168,7 +165,8 @@ fn play(
                     let mut at = 0.4 + b.rng.random_range(0.0..1.5) / bot.speed;
                     let steps = target as i32 / 10 - 5;
                     for _ in 0..steps.unsigned_abs() {
-                        b.plan.push((at, bot.cluster, if steps > 0 { 1 } else { 0 }));
+                        b.plan
+                            .push((at, bot.cluster, if steps > 0 { 1 } else { 0 }));
                         at += 0.15;
                     }
                     b.plan.push((at + 0.3, bot.cluster, 3));
@@ -178,7 +176,9 @@ fn play(
         }
         Screen::PartyQuestion => {
             let Some(game) = game else { return };
-            let Some(q) = game.current.as_ref() else { return };
+            let Some(q) = game.current.as_ref() else {
+                return;
+            };
             if !b.started {
                 b.started = true;
                 let buzz = game.round_type() == RoundType::BuzzAndSteal;

@@ -27,7 +27,12 @@ pub const CLUSTER_KEYS: [[KeyCode; 4]; 8] = [
     ],
     [KeyCode::KeyU, KeyCode::KeyI, KeyCode::KeyO, KeyCode::KeyP],
     [KeyCode::KeyH, KeyCode::KeyJ, KeyCode::KeyK, KeyCode::KeyL],
-    [KeyCode::KeyN, KeyCode::KeyM, KeyCode::Comma, KeyCode::Period],
+    [
+        KeyCode::KeyN,
+        KeyCode::KeyM,
+        KeyCode::Comma,
+        KeyCode::Period,
+    ],
 ];
 
 /// Gamepad buttons for answers A–D (A, B, X, Y on an Xbox layout); South also joins.

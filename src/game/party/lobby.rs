@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::input::{PartyInputSet, PartyPresses, ordered};
+use super::input::{PartyPresses, ordered};
 use super::look::{self, MIN, TEXT};
 use super::{PartyGame, PartySetup, ensure_game};
 use crate::engine::party::{DEFAULT_CLUSTERS, InputSource, MAX_PLAYERS, PlayerId};
@@ -45,7 +45,6 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .run_if(in_state(Screen::Party).and_then(resource_exists::<PartyGame>)),
     );
-    let _ = PartyInputSet;
 }
 
 fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut<PartyGame>) {
@@ -94,8 +93,18 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut
 
 /// The team with fewer players (0 or 1).
 fn smaller_team(game: &PartyGame) -> u8 {
-    let a = game.party.players.iter().filter(|p| p.team == Some(0)).count();
-    let b = game.party.players.iter().filter(|p| p.team == Some(1)).count();
+    let a = game
+        .party
+        .players
+        .iter()
+        .filter(|p| p.team == Some(0))
+        .count();
+    let b = game
+        .party
+        .players
+        .iter()
+        .filter(|p| p.team == Some(1))
+        .count();
     u8::from(a > b)
 }
 
@@ -178,13 +187,19 @@ fn act(
     teams: Query<(), With<TeamsButton>>,
     back: Query<(), With<LobbyBack>>,
     actions: Res<Actions>,
+    presses: Res<PartyPresses>,
     transition: Res<Transition>,
     setup: Res<PartySetup>,
     mut game: ResMut<PartyGame>,
     mut state: ResMut<LobbyState>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    if transition.busy() || game.leaving {
+    // A gamepad's South joins and East is its answer B: neither is the host's confirm or back here.
+    let pad_pressed = presses
+        .0
+        .iter()
+        .any(|(s, _)| matches!(s, InputSource::Gamepad(_)));
+    if transition.busy() || game.leaving || pad_pressed {
         activated.clear();
         return;
     }
@@ -269,10 +284,7 @@ fn spawn_slot(
     teams: bool,
 ) {
     let (bg, border) = match player {
-        Some(p) => (
-            look::colour(p).mix(&palette::PAPER, 0.55),
-            look::colour(p),
-        ),
+        Some(p) => (look::colour(p).mix(&palette::PAPER, 0.55), look::colour(p)),
         None => (palette::PAPER.with_alpha(0.7), palette::CREAM_DEEP),
     };
     g.spawn((
@@ -313,7 +325,11 @@ fn spawn_slot(
                 s.spawn(look::txt(extra, MIN - 2.0, palette::INK));
             }
             None => {
-                s.spawn(look::txt("free: press to join", MIN - 2.0, palette::INK_SOFT));
+                s.spawn(look::txt(
+                    "free: press to join",
+                    MIN - 2.0,
+                    palette::INK_SOFT,
+                ));
             }
         }
     });

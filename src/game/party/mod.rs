@@ -171,7 +171,12 @@ impl PartyGame {
     }
 
     fn snapshot(&mut self) {
-        self.round_start = self.party.players.iter().map(|p| (p.id, p.points)).collect();
+        self.round_start = self
+            .party
+            .players
+            .iter()
+            .map(|p| (p.id, p.points))
+            .collect();
     }
 
     /// Draws the next question (after the wagers in a final-wager round):
@@ -203,7 +208,8 @@ impl PartyGame {
         } else {
             Vec::new()
         };
-        self.party.start_question(round, q.answer, self.limit, wagers);
+        self.party
+            .start_question(round, q.answer, self.limit, wagers);
         self.current = Some(q);
         self.asked_in_round += 1;
         Screen::PartyQuestion
@@ -262,10 +268,13 @@ impl PartyGame {
 
 pub(super) fn plugin(app: &mut App) {
     let mut setup = PartySetup::default();
-    let demo = app.world().get_resource::<super::GameConfig>().and_then(|c| {
-        c.party_players
-            .map(|n| (n, c.demo.clone().unwrap_or_default()))
-    });
+    let demo = app
+        .world()
+        .get_resource::<super::GameConfig>()
+        .and_then(|c| {
+            c.party_players
+                .map(|n| (n, c.demo.clone().unwrap_or_default()))
+        });
     if let Some((_, d)) = &demo {
         setup.questions_per_round = d.questions.max(1);
     }

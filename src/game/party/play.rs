@@ -56,9 +56,15 @@ pub(super) fn plugin(app: &mut App) {
 /// What a round asks of the players.
 pub fn rules(round: RoundType) -> &'static str {
     match round {
-        RoundType::Classic => "Everyone answers in secret. Right and fast scores 500–1000, plus streaks.",
-        RoundType::FastestFinger => "First right answer 1000, then 750, 500, 250. A wrong answer locks you out.",
-        RoundType::BuzzAndSteal => "Press any key to buzz, then answer alone (+1000, wrong −250). Others may then steal (+500).",
+        RoundType::Classic => {
+            "Everyone answers in secret. Right and fast scores 500–1000, plus streaks."
+        }
+        RoundType::FastestFinger => {
+            "First right answer 1000, then 750, 500, 250. A wrong answer locks you out."
+        }
+        RoundType::BuzzAndSteal => {
+            "Press any key to buzz, then answer alone (+1000, wrong −250). Others may then steal (+500)."
+        }
         RoundType::FinalWager => "Right: win your wager. Wrong: lose it.",
     }
 }
@@ -211,7 +217,9 @@ fn paint_wager(
     }
     for (WagerCard(id), mut bg) in &mut cards {
         let c = match game.party.player(*id) {
-            Some(p) if game.wager_confirmed.contains(id) => look::colour(p).mix(&palette::PAPER, 0.45),
+            Some(p) if game.wager_confirmed.contains(id) => {
+                look::colour(p).mix(&palette::PAPER, 0.45)
+            }
             _ => palette::PAPER,
         };
         if bg.0 != c {
@@ -242,7 +250,10 @@ fn spawn_question(
     };
     let round = game.round_type();
     commands
-        .spawn(widgets::screen_root("Party question", Screen::PartyQuestion))
+        .spawn(widgets::screen_root(
+            "Party question",
+            Screen::PartyQuestion,
+        ))
         .with_children(|root| {
             top_bar(
                 root,
@@ -310,10 +321,7 @@ fn spawn_question(
                         .remove::<(Focusable, Button)>();
                 }
             });
-            root.spawn((
-                BuzzText,
-                look::line(rules(round), MIN, palette::INK_SOFT),
-            ));
+            root.spawn((BuzzText, look::line(rules(round), MIN, palette::INK_SOFT)));
             root.spawn((
                 Name::new("Lock strip"),
                 Node {
@@ -408,7 +416,9 @@ fn paint_question(
     for (LockBadge(id), mut bg) in &mut badges {
         let c = match game.party.player(*id) {
             Some(p) if !p.connected => palette::CREAM_DEEP.with_alpha(0.6),
-            Some(p) if locked.contains(id) || game.party.buzzer() == Some(*id) => look::colour(p),
+            Some(p) if locked.contains(id) || game.party.buzzer() == Some(*id) => {
+                look::colour(p).mix(&palette::PAPER, 0.35)
+            }
             _ => palette::PAPER.with_alpha(0.75),
         };
         if bg.0 != c {
@@ -422,7 +432,11 @@ fn paint_question(
         }
     }
     let left = (game.limit - game.elapsed).max(0.0);
-    let share = if game.limit > 0.0 { left / game.limit } else { 0.0 };
+    let share = if game.limit > 0.0 {
+        left / game.limit
+    } else {
+        0.0
+    };
     for (mut node, mut bg) in &mut fill {
         node.width = percent(share * 100.0);
         bg.0 = if left <= 5.0 {
@@ -440,7 +454,11 @@ fn paint_question(
         }
     }
     if game.round_type() == RoundType::BuzzAndSteal {
-        let name = |id: PlayerId| game.party.player(id).map_or(String::new(), |p| p.name.clone());
+        let name = |id: PlayerId| {
+            game.party
+                .player(id)
+                .map_or(String::new(), |p| p.name.clone())
+        };
         let v = match game.party.buzzer() {
             None if locked.is_empty() => "Press any of your keys to buzz!".to_string(),
             None => "Steal! Everyone else may answer now.".to_string(),
@@ -518,7 +536,10 @@ fn spawn_reveal(mut commands: Commands, mut game: ResMut<PartyGame>, settings: R
                     let (bg, border) = if right {
                         (palette::RIGHT.mix(&palette::PAPER, 0.7), palette::RIGHT)
                     } else {
-                        (colour.mix(&palette::PAPER, 0.75), colour.mix(&palette::PAPER, 0.3))
+                        (
+                            colour.mix(&palette::PAPER, 0.75),
+                            colour.mix(&palette::PAPER, 0.3),
+                        )
                     };
                     g.spawn((
                         Name::new("Revealed option"),
@@ -583,7 +604,10 @@ fn spawn_reveal(mut commands: Commands, mut game: ResMut<PartyGame>, settings: R
                     let extra = match (r.choice, last.round) {
                         (None, _) => " (no answer)".to_string(),
                         (_, RoundType::FinalWager) => {
-                            format!(" (bet {} %)", last.wagers.iter().find(|w| w.0 == p.id).map_or(0, |w| w.1))
+                            format!(
+                                " (bet {} %)",
+                                last.wagers.iter().find(|w| w.0 == p.id).map_or(0, |w| w.1)
+                            )
                         }
                         _ if last.buzzer == Some(p.id) => " (buzzed)".to_string(),
                         _ => String::new(),
@@ -620,7 +644,11 @@ fn spawn_reveal(mut commands: Commands, mut game: ResMut<PartyGame>, settings: R
                 }
             });
             root.spawn(widgets::button(
-                if more_in_round { "Next question" } else { "Standings" },
+                if more_in_round {
+                    "Next question"
+                } else {
+                    "Standings"
+                },
                 RevealNext,
                 0,
             ));

@@ -62,7 +62,11 @@ pub fn ease(x: f32) -> f32 {
     1.0 - (1.0 - x).powi(3)
 }
 
-fn spawn_standings(mut commands: Commands, mut game: ResMut<PartyGame>, mut clock: ResMut<ResultsClock>) {
+fn spawn_standings(
+    mut commands: Commands,
+    mut game: ResMut<PartyGame>,
+    mut clock: ResMut<ResultsClock>,
+) {
     game.leaving = false;
     *clock = ResultsClock::default();
     let top = game
@@ -78,11 +82,17 @@ fn spawn_standings(mut commands: Commands, mut game: ResMut<PartyGame>, mut cloc
     } else {
         format!(
             "Next: {}",
-            game.setup.rounds.get(game.round + 1).map_or("", |r| r.name())
+            game.setup
+                .rounds
+                .get(game.round + 1)
+                .map_or("", |r| r.name())
         )
     };
     commands
-        .spawn(widgets::screen_root("Party standings", Screen::PartyStandings))
+        .spawn(widgets::screen_root(
+            "Party standings",
+            Screen::PartyStandings,
+        ))
         .with_children(|root| {
             root.spawn(look::bold("Standings", look::HEAD, palette::INK));
             root.spawn(look::txt(
@@ -248,7 +258,11 @@ fn standings_next(
 
 // ---------------------------------------------------------------- podium
 
-fn spawn_podium(mut commands: Commands, mut game: ResMut<PartyGame>, mut clock: ResMut<ResultsClock>) {
+fn spawn_podium(
+    mut commands: Commands,
+    mut game: ResMut<PartyGame>,
+    mut clock: ResMut<ResultsClock>,
+) {
     game.leaving = false;
     *clock = ResultsClock::default();
     let standings: Vec<_> = game.party.standings().into_iter().cloned().collect();
@@ -276,7 +290,9 @@ fn spawn_podium(mut commands: Commands, mut game: ResMut<PartyGame>, mut clock: 
             .with_children(|row| {
                 // Second, first, third.
                 for (place, height) in [(1usize, 90.0), (0, 130.0), (2, 60.0)] {
-                    let Some(p) = standings.get(place) else { continue };
+                    let Some(p) = standings.get(place) else {
+                        continue;
+                    };
                     row.spawn((
                         Name::new("Podium place"),
                         Node {
@@ -301,52 +317,68 @@ fn spawn_podium(mut commands: Commands, mut game: ResMut<PartyGame>, mut clock: 
                                 ..default()
                             },
                             BackgroundColor(look::colour(p)),
-                            children![look::bold(format!("{}", place + 1), look::HEAD, look::on_colour(p))],
+                            children![look::bold(
+                                format!("{}", place + 1),
+                                look::HEAD,
+                                look::on_colour(p)
+                            )],
                         ));
                     });
                 }
             });
-            root.spawn(widgets::panel("Stats", 94.0)).with_children(|panel| {
-                panel
-                    .spawn((
-                        Name::new("Stats table"),
-                        Node {
-                            width: percent(100),
-                            display: Display::Grid,
-                            grid_template_columns: vec![
-                                RepeatedGridTrack::flex(1, 2.0),
-                                RepeatedGridTrack::flex(3, 1.0),
-                            ],
-                            row_gap: px(2),
-                            column_gap: px(10),
-                            ..default()
-                        },
-                    ))
-                    .with_children(|g| {
-                        for h in ["Player", "Accuracy", "Fastest", "Best streak"] {
-                            g.spawn(look::bold(h, MIN - 2.0, palette::INK_SOFT));
-                        }
-                        for p in &standings {
-                            let s = &p.stats;
-                            g.spawn(look::name_tag(p, MIN - 2.0));
-                            g.spawn(look::bold(
-                                format!("{:.0} %  ({}/{})", s.accuracy() * 100.0, s.correct, s.answered),
-                                MIN - 2.0,
-                                palette::INK,
-                            ));
-                            g.spawn(look::bold(
-                                s.fastest.map_or("–".into(), |f| format!("{f:.1} s")),
-                                MIN - 2.0,
-                                palette::INK,
-                            ));
-                            g.spawn(look::bold(format!("{}", s.best_streak), MIN - 2.0, palette::INK));
-                        }
-                    });
-            });
-            root.spawn(widgets::row("Podium buttons")).with_children(|r| {
-                r.spawn(widgets::button("Play again", PlayAgain, 0));
-                r.spawn(widgets::button("Title", ToTitle, 1));
-            });
+            root.spawn(widgets::panel("Stats", 94.0))
+                .with_children(|panel| {
+                    panel
+                        .spawn((
+                            Name::new("Stats table"),
+                            Node {
+                                width: percent(100),
+                                display: Display::Grid,
+                                grid_template_columns: vec![
+                                    RepeatedGridTrack::flex(1, 2.0),
+                                    RepeatedGridTrack::flex(3, 1.0),
+                                ],
+                                row_gap: px(2),
+                                column_gap: px(10),
+                                align_items: AlignItems::Center,
+                                ..default()
+                            },
+                        ))
+                        .with_children(|g| {
+                            for h in ["Player", "Accuracy", "Fastest", "Best streak"] {
+                                g.spawn(look::bold(h, MIN - 2.0, palette::INK_SOFT));
+                            }
+                            for p in &standings {
+                                let s = &p.stats;
+                                g.spawn(look::name_tag(p, MIN - 2.0));
+                                g.spawn(look::bold(
+                                    format!(
+                                        "{:.0} %  ({}/{})",
+                                        s.accuracy() * 100.0,
+                                        s.correct,
+                                        s.answered
+                                    ),
+                                    MIN - 2.0,
+                                    palette::INK,
+                                ));
+                                g.spawn(look::bold(
+                                    s.fastest.map_or("–".into(), |f| format!("{f:.1} s")),
+                                    MIN - 2.0,
+                                    palette::INK,
+                                ));
+                                g.spawn(look::bold(
+                                    format!("{}", s.best_streak),
+                                    MIN - 2.0,
+                                    palette::INK,
+                                ));
+                            }
+                        });
+                });
+            root.spawn(widgets::row("Podium buttons"))
+                .with_children(|r| {
+                    r.spawn(widgets::button("Play again", PlayAgain, 0));
+                    r.spawn(widgets::button("Title", ToTitle, 1));
+                });
         });
 }
 
@@ -363,7 +395,10 @@ fn podium_leaves(
     let before = clock.t;
     clock.t += time.delta_secs();
     // Three bursts over the podium, one for each place.
-    for (i, (at, x)) in [(0.2, 0.5), (0.6, 0.35), (1.0, 0.65)].into_iter().enumerate() {
+    for (i, (at, x)) in [(0.2, 0.5), (0.6, 0.35), (1.0, 0.65)]
+        .into_iter()
+        .enumerate()
+    {
         if before < at && clock.t >= at {
             bursts.write(LeafBurst {
                 at: Vec2::new(view.0.x * x, view.0.y * 0.22),

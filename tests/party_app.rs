@@ -1,0 +1,436 @@
+//! Headless app tests of party play: `MinimalPlugins`, `StatesPlugin` and the
+//! game's plugins, players driven through their key clusters (and fake
+//! gamepads), scores checked against the engine's rules.
+#![cfg(feature = "game")]
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use leafquiz::engine::party::{DEFAULT_NAMES, InputSource, Party, RoundType};
+use leafquiz::engine::scoring::{party_points, settle_wager};
+use leafquiz::game::party::play::LockBadge;
+use leafquiz::game::party::{CLUSTER_KEYS, PartyGame, PartySetup};
+use leafquiz::game::quiz::GameSeed;
+use leafquiz::game::screens::Screen;
+use leafquiz::game::transition::{RequestScreen, Transition};
+use leafquiz::game::{GameConfig, build_app};
+
+const DT: Duration = Duration::from_millis(16);
+
+fn new_app(dir: &std::path::Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
+    app.init_resource::<ButtonInput<KeyCode>>();
+    build_app(
+        &mut app,
+        GameConfig {
+            data_dir: Some(dir.to_path_buf()),
+            ..default()
+        },
+    );
+    app.insert_resource(GameSeed(42));
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn settle(app: &mut App) {
+    app.update();
+    for _ in 0..2000 {
+        if !app.world().resource::<Transition>().busy() {
+            app.update();
+            return;
+        }
+        app.update();
+    }
+    panic!("transition never ended");
+}
+
+/// Presses the keys in one frame, then releases them.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for k in keys {
+            input.press(*k);
+        }
+    }
+    app.update();
+    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    for k in keys {
+        input.release(*k);
+    }
+    input.clear();
+    app.update();
+}
+
+fn game(app: &App) -> &PartyGame {
+    app.world().resource::<PartyGame>()
+}
+
+fn lobby(dir: &std::path::Path) -> App {
+    let mut app = new_app(dir);
+    settle(&mut app);
+    app.world_mut().write_message(RequestScreen(Screen::Party));
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Party);
+    app
+}
+
+/// Joins the clusters in this order (each with a different key of its cluster).
+fn join(app: &mut App, clusters: &[usize]) {
+    for (i, c) in clusters.iter().enumerate() {
+        press(app, &[CLUSTER_KEYS[*c][i % 4]]);
+    }
+}
+
+fn start(app: &mut App, rounds: Vec<RoundType>, per_round: u32) {
+    app.world_mut().insert_resource(PartySetup {
+        rounds,
+        questions_per_round: per_round,
+        min_players: 2,
+    });
+    press(app, &[KeyCode::Enter]);
+    settle(app);
+}
+
+fn answer(app: &App) -> usize {
+    game(app).current.as_ref().expect("a question").answer
+}
+
+fn wrong(app: &App) -> usize {
+    (answer(app) + 1) % 4
+}
+
+fn key(cluster: usize, slot: usize) -> KeyCode {
+    CLUSTER_KEYS[cluster][slot]
+}
+
+#[test]
+fn two_four_and_eight_players_join_through_their_clusters() {
+    for n in [2usize, 4, 8] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = lobby(dir.path());
+        let clusters: Vec<usize> = (0..n).rev().collect();
+        join(&mut app, &clusters);
+        let players = &game(&app).party.players;
+        assert_eq!(players.len(), n);
+        for (p, c) in players.iter().zip(&clusters) {
+            assert_eq!(p.source, InputSource::Keys(*c as u8));
+            assert_eq!(p.name, DEFAULT_NAMES[p.colour as usize]);
+        }
+        let mut colours: Vec<u8> = players.iter().map(|p| p.colour).collect();
+        colours.dedup();
+        assert_eq!(colours.len(), n, "distinct colours");
+        // Pressing a joined cluster again joins nobody new.
+        press(&mut app, &[key(clusters[0], 1)]);
+        assert_eq!(game(&app).party.players.len(), n);
+    }
+}
+
+#[test]
+fn leaving_by_double_tap_and_backspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0, 1, 2, 3]);
+    // Cluster 1's last key twice.
+    press(&mut app, &[key(1, 3)]);
+    press(&mut app, &[key(1, 3)]);
+    let sources: Vec<_> = game(&app).party.players.iter().map(|p| p.source).collect();
+    assert_eq!(
+        sources,
+        vec![
+            InputSource::Keys(0),
+            InputSource::Keys(2),
+            InputSource::Keys(3)
+        ]
+    );
+    press(&mut app, &[KeyCode::Backspace]);
+    assert_eq!(game(&app).party.players.len(), 2);
+    // The freed cluster can join again.
+    press(&mut app, &[key(1, 0)]);
+    assert_eq!(game(&app).party.players.len(), 3);
+}
+
+#[test]
+fn one_player_cannot_start_a_party() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0]);
+    start(&mut app, vec![RoundType::Classic], 1);
+    assert_eq!(screen(&app), Screen::Party);
+}
+
+/// Every text on screen, sorted.
+fn texts(app: &mut App) -> Vec<String> {
+    let mut q = app.world_mut().query::<&Text>();
+    let mut v: Vec<String> = q.iter(app.world()).map(|t| t.0.clone()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn lock_ins_are_secret_and_classic_scores_by_the_engine() {
+    // Two identical games where player 1 picks different answers: the screen
+    // must look the same until the reveal.
+    let mut shown = Vec::new();
+    let mut points = Vec::new();
+    for pick_right in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = lobby(dir.path());
+        join(&mut app, &[0, 1, 2]);
+        start(&mut app, vec![RoundType::Classic], 1);
+        assert_eq!(screen(&app), Screen::PartyQuestion);
+        for _ in 0..40 {
+            app.update();
+        }
+        let a = answer(&app);
+        let slot = if pick_right { a } else { wrong(&app) };
+        press(&mut app, &[key(0, slot), key(1, a)]);
+        assert_eq!(screen(&app), Screen::PartyQuestion);
+        let locked = game(&app).party.locked_players();
+        assert_eq!(locked.len(), 2);
+        let mut badges = app.world_mut().query::<&LockBadge>();
+        assert_eq!(badges.iter(app.world()).count(), 3);
+        shown.push(texts(&mut app));
+        // The engine's rule, replayed on a mirror party.
+        let (at, limit) = {
+            let g = game(&app);
+            // Both pressed in the same frame: one `at`.
+            (g.elapsed - DT.as_secs_f32(), g.limit)
+        };
+        let w2 = wrong(&app);
+        press(&mut app, &[key(2, w2)]);
+        settle(&mut app);
+        assert_eq!(screen(&app), Screen::PartyReveal);
+        let results = game(&app).last.clone().unwrap().results;
+        assert_eq!(
+            results[0].delta,
+            party_points(pick_right, limit - at, limit, 0) as i64
+        );
+        assert_eq!(
+            results[1].delta,
+            party_points(true, limit - at, limit, 0) as i64
+        );
+        assert_eq!(results[2].delta, 0);
+        assert_eq!(results[0].choice, Some(slot));
+        points.push(results[0].delta);
+    }
+    assert_eq!(shown[0], shown[1], "the screen never shows what was chosen");
+    assert!(points[0] > 0 && points[1] == 0);
+}
+
+/// Replays the app's question on a mirror engine party and compares.
+fn mirror(app: &App, round: RoundType, presses: &[(u8, usize, f32)]) -> Vec<i64> {
+    let g = game(app);
+    let mut p = Party::new();
+    for pl in &g.party.players {
+        p.join(pl.source, None).unwrap();
+    }
+    p.start_question(
+        round,
+        g.last.as_ref().unwrap().question.answer,
+        g.limit,
+        vec![],
+    );
+    for (c, slot, at) in presses {
+        p.press(InputSource::Keys(*c), *slot, *at);
+    }
+    p.resolve().into_iter().map(|r| r.delta).collect()
+}
+
+#[test]
+fn fastest_finger_ties_in_one_frame_both_count_in_join_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[2, 0, 1]);
+    start(&mut app, vec![RoundType::FastestFinger], 1);
+    for _ in 0..10 {
+        app.update();
+    }
+    let a = answer(&app);
+    // Cluster 0 is read first by the device loop, but cluster 2 joined first.
+    press(&mut app, &[key(0, a), key(2, a)]);
+    let at = game(&app).elapsed - DT.as_secs_f32();
+    let w1 = wrong(&app);
+    press(&mut app, &[key(1, w1)]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyReveal);
+    let deltas: Vec<i64> = game(&app)
+        .last
+        .as_ref()
+        .unwrap()
+        .results
+        .iter()
+        .map(|r| r.delta)
+        .collect();
+    assert_eq!(deltas, vec![1000, 750, 0]);
+    let w = (a + 1) % 4;
+    assert_eq!(
+        deltas,
+        mirror(
+            &app,
+            RoundType::FastestFinger,
+            &[(2, a, at), (0, a, at), (1, w, at + 0.016)]
+        )
+    );
+}
+
+#[test]
+fn buzz_and_steal_follows_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0, 1, 2]);
+    start(&mut app, vec![RoundType::BuzzAndSteal], 1);
+    let a = answer(&app);
+    let w = wrong(&app);
+    press(&mut app, &[key(1, 0)]); // buzz
+    assert_eq!(
+        game(&app).party.buzzer(),
+        Some(game(&app).party.players[1].id)
+    );
+    // Others cannot answer while the buzzer answers alone.
+    press(&mut app, &[key(0, a)]);
+    assert!(game(&app).party.locked_players().is_empty());
+    press(&mut app, &[key(1, w)]); // wrong: the others may steal
+    press(&mut app, &[key(2, a), key(0, a)]); // same frame: player 0 joined first
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyReveal);
+    let deltas: Vec<i64> = game(&app)
+        .last
+        .as_ref()
+        .unwrap()
+        .results
+        .iter()
+        .map(|r| r.delta)
+        .collect();
+    assert_eq!(
+        deltas,
+        mirror(
+            &app,
+            RoundType::BuzzAndSteal,
+            &[(1, 0, 0.1), (1, w, 0.2), (0, a, 0.3), (2, a, 0.3)]
+        )
+    );
+    assert_eq!(deltas[0], 500);
+}
+
+#[test]
+fn a_whole_party_with_a_final_wager_never_takes_more_than_the_bet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0, 1]);
+    start(&mut app, vec![RoundType::Classic, RoundType::FinalWager], 1);
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    let a = answer(&app);
+    press(&mut app, &[key(0, a), key(1, a)]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyReveal);
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyStandings);
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyWager);
+    let before: Vec<i64> = game(&app).party.players.iter().map(|p| p.points).collect();
+    assert!(before.iter().all(|p| *p > 0));
+    // Player 0: +10 % ×7 (capped at 100 %); player 1: −10 % ×2 = 30 %.
+    for _ in 0..7 {
+        press(&mut app, &[key(0, 1)]);
+    }
+    press(&mut app, &[key(1, 0)]);
+    press(&mut app, &[key(1, 0)]);
+    let ids: Vec<u32> = game(&app).party.players.iter().map(|p| p.id).collect();
+    assert_eq!(
+        leafquiz::game::party::play::wager_of(game(&app), ids[0]),
+        100
+    );
+    assert_eq!(
+        leafquiz::game::party::play::wager_of(game(&app), ids[1]),
+        30
+    );
+    press(&mut app, &[key(0, 3), key(1, 3)]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    let w = wrong(&app);
+    press(&mut app, &[key(0, w), key(1, w)]);
+    settle(&mut app);
+    let after: Vec<i64> = game(&app).party.players.iter().map(|p| p.points).collect();
+    assert_eq!(after[0], settle_wager(before[0], 100, false));
+    assert_eq!(after[1], settle_wager(before[1], 30, false));
+    for (b, (a, pct)) in before.iter().zip(after.iter().zip([100, 30])) {
+        assert!(b - a <= b * pct / 100, "lost no more than the bet");
+        assert!(*a >= 0);
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyStandings);
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyPodium);
+    // "Play again" (focused) keeps the players and resets the scores.
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(game(&app).party.players.len(), 2);
+    assert!(game(&app).party.players.iter().all(|p| p.points == 0));
+}
+
+#[test]
+fn unjoined_clusters_are_ignored_during_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0, 1]);
+    start(&mut app, vec![RoundType::Classic], 1);
+    press(&mut app, &[key(5, 0), key(7, 2), key(3, 1)]);
+    assert!(game(&app).party.locked_players().is_empty());
+    assert_eq!(game(&app).party.players.len(), 2);
+}
+
+fn pad_press(app: &mut App, pad: Entity, b: GamepadButton) {
+    app.world_mut()
+        .get_mut::<Gamepad>(pad)
+        .unwrap()
+        .digital_mut()
+        .press(b);
+    app.update();
+    let mut g = app.world_mut().get_mut::<Gamepad>(pad).unwrap();
+    g.digital_mut().release(b);
+    g.digital_mut().clear();
+    app.update();
+}
+
+#[test]
+fn gamepads_join_answer_and_pause_when_disconnected() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    let pad = app.world_mut().spawn(Gamepad::default()).id();
+    // East does not join; South does.
+    pad_press(&mut app, pad, GamepadButton::East);
+    assert!(game(&app).party.players.is_empty());
+    pad_press(&mut app, pad, GamepadButton::South);
+    join(&mut app, &[0]);
+    let src = InputSource::Gamepad(pad.to_bits());
+    assert_eq!(game(&app).party.players[0].source, src);
+    start(&mut app, vec![RoundType::Classic], 1);
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    // Disconnect: only that player is paused.
+    app.world_mut().entity_mut(pad).remove::<Gamepad>();
+    app.update();
+    assert!(!game(&app).party.players[0].connected);
+    assert!(game(&app).party.players[1].connected);
+    app.world_mut().entity_mut(pad).insert(Gamepad::default());
+    app.update();
+    assert!(game(&app).party.players[0].connected);
+    let a = answer(&app);
+    let b = leafquiz::game::party::PAD_SLOTS[a];
+    pad_press(&mut app, pad, b);
+    assert_eq!(
+        game(&app).party.locked_players(),
+        vec![game(&app).party.players[0].id]
+    );
+}
