@@ -387,6 +387,10 @@ fn question(
     }
 }
 
+type FillFilter = (With<TimerFill>, Without<LockBadge>);
+type TimerFilter = (With<TimerText>, Without<LockStatus>, Without<BuzzText>);
+type BuzzFilter = (With<BuzzText>, Without<LockStatus>, Without<TimerText>);
+
 /// What a player's lock indicator says (never the choice).
 pub fn lock_state(game: &PartyGame, id: PlayerId) -> &'static str {
     let Some(p) = game.party.player(id) else {
@@ -408,9 +412,9 @@ fn paint_question(
     game: Res<PartyGame>,
     mut badges: Query<(&LockBadge, &mut BackgroundColor)>,
     mut statuses: Query<(&LockStatus, &mut Text)>,
-    mut fill: Query<(&mut Node, &mut BackgroundColor), (With<TimerFill>, Without<LockBadge>)>,
-    mut timer: Query<&mut Text, (With<TimerText>, Without<LockStatus>, Without<BuzzText>)>,
-    mut buzz: Query<&mut Text, (With<BuzzText>, Without<LockStatus>, Without<TimerText>)>,
+    mut fill: Query<(&mut Node, &mut BackgroundColor), FillFilter>,
+    mut timer: Query<&mut Text, TimerFilter>,
+    mut buzz: Query<&mut Text, BuzzFilter>,
 ) {
     let locked = game.party.locked_players();
     for (LockBadge(id), mut bg) in &mut badges {

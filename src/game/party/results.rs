@@ -270,14 +270,12 @@ fn spawn_podium(
         .spawn(widgets::screen_root("Party podium", Screen::PartyPodium))
         .with_children(|root| {
             root.spawn(look::bold("Podium", look::HEAD, palette::INK));
-            if game.teams {
-                if let Some((t, pts)) = game.party.team_totals().first() {
-                    root.spawn(look::bold(
-                        format!("Team {} wins with {pts}", super::lobby::team_name(*t)),
-                        TEXT,
-                        palette::BLUE_DEEP,
-                    ));
-                }
+            if let Some((t, pts)) = game.party.team_totals().first().filter(|_| game.teams) {
+                root.spawn(look::bold(
+                    format!("Team {} wins with {pts}", super::lobby::team_name(*t)),
+                    TEXT,
+                    palette::BLUE_DEEP,
+                ));
             }
             root.spawn((
                 Name::new("Podium"),
