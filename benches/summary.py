@@ -4,9 +4,9 @@ import json, pathlib, sys
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
 rows = {}
-for est in sorted(root.glob("*/*/new/estimates.json")):
-    group, name = est.parts[-4], est.parts[-3]
-    rows[f"{group}/{name}"] = json.loads(est.read_text())["median"]["point_estimate"]
+for est in sorted(root.glob("**/new/estimates.json")):
+    meta = json.loads((est.parent / "benchmark.json").read_text())
+    rows[meta["full_id"]] = json.loads(est.read_text())["median"]["point_estimate"]
 
 def fmt(ns):
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):

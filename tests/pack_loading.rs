@@ -166,3 +166,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_pack_with_thousands_of_errors_reports_a_bounded_list_and_a_count() {
+    let mut text = String::from(
+        "Pack(meta: Meta(id: \"m\", title: \"M\", sources: [Source(id: \"s\", title: \"S\")]), roles: [\n",
+    );
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "    Role(actor: \"nobody{i}\", character: \"nothing{i}\", source: \"s\"),\n"
+        ));
+    }
+    text.push_str("])\n");
+    let e = load_pack_bytes("many.ron", text.as_bytes()).unwrap_err();
+    assert!(
+        e.diagnostics.len() <= leafquiz::engine::validate::MAX_DIAGNOSTICS + 2,
+        "{} diagnostics",
+        e.diagnostics.len()
+    );
+    assert!(
+        e.diagnostics
+            .iter()
+            .any(|d| d.message.contains("more errors not shown"))
+    );
+    assert_eq!(e.first_error().line, 2, "{}", e.first_error());
+}

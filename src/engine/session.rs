@@ -77,7 +77,7 @@ pub struct SessionConfig {
 }
 
 /// How many candidates are compared when picking the next question by difficulty.
-const DIFFICULTY_SAMPLES: usize = 8;
+const DIFFICULTY_SAMPLES: usize = 4;
 
 pub struct Session {
     base: Arc<FactBase>,

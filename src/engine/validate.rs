@@ -11,11 +11,18 @@ use super::text::{edit_distance, normalise, parse_date, parse_duration};
 /// The most facts one pack may hold.
 pub const MAX_FACTS: usize = 2_000_000;
 
+/// Diagnostics positioned per pack; beyond this only a count is given, so a
+/// pack with a million broken rows still validates in linear time.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 struct Checker<'a> {
     file: &'a str,
     locator: Locator<'a>,
     text: &'a str,
     out: Vec<Diagnostic>,
+    /// Diagnostics past `MAX_DIAGNOSTICS`, by severity.
+    suppressed_errors: usize,
+    suppressed_warnings: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -30,6 +37,13 @@ impl<'a> Checker<'a> {
         message: String,
         help: String,
     ) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            match severity {
+                Severity::Error => self.suppressed_errors += 1,
+                Severity::Warning => self.suppressed_warnings += 1,
+            }
+            return;
+        }
         let offset = self
             .find_field(field, value, nth)
             .or_else(|| self.locator.find_nth(&quoted(value), 0))
@@ -116,6 +130,8 @@ pub fn validate(file: &str, text: &str, pack: &Pack) -> Vec<Diagnostic> {
         locator: Locator::new(text),
         text,
         out: Vec::new(),
+        suppressed_errors: 0,
+        suppressed_warnings: 0,
     };
     check_meta(&mut c, pack);
     let ids = check_ids(&mut c, pack);
@@ -125,6 +141,27 @@ pub fn validate(file: &str, text: &str, pack: &Pack) -> Vec<Diagnostic> {
     lint(&mut c, pack);
     c.out
         .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
+    // The counts of what was not shown go last, after the positioned messages.
+    for (count, severity) in [
+        (c.suppressed_errors, Severity::Error),
+        (c.suppressed_warnings, Severity::Warning),
+    ] {
+        if count > 0 {
+            let what = if severity == Severity::Error {
+                "errors"
+            } else {
+                "warnings"
+            };
+            c.out.push(Diagnostic {
+                severity,
+                file: file.to_string(),
+                line: 1,
+                column: 1,
+                message: format!("{count} more {what} not shown"),
+                help: "fix the ones above and check again".into(),
+            });
+        }
+    }
     c.out
 }
 
@@ -710,6 +747,13 @@ fn lint(c: &mut Checker, pack: &Pack) {
     names.sort_by(|a, b| a.1.cmp(&b.1));
     names.dedup_by(|a, b| a.1 == b.1);
     let mut suspicious: Vec<(usize, usize)> = Vec::new();
+    let mut seen_pairs: HashSet<(usize, usize)> = HashSet::new();
+    // Names that differ only in their digits ("Guard 1", "Guard 2") are a series, not a typo.
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
     let mut order: Vec<usize> = (0..names.len()).collect();
     for pass in 0..2 {
         if pass == 1 {
@@ -721,8 +765,9 @@ fn lint(c: &mut Checker, pack: &Pack) {
             let (na, nb) = (&names[a].1, &names[b].1);
             if na.len() >= 6
                 && na.len().abs_diff(nb.len()) <= 2
+                && letters(na) != letters(nb)
                 && edit_distance(na, nb) <= 2
-                && !suspicious.contains(&(a, b))
+                && seen_pairs.insert((a, b))
             {
                 suspicious.push((a, b));
             }
