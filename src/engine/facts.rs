@@ -681,13 +681,9 @@ impl FactBase {
             self.assert_fact(track, Rel::TrackOn, 0, album);
             for &a in &artists {
                 self.assert_fact(track, Rel::TrackBy, 0, a);
-                let pool = self.pool_album_artists.entry(album).or_default();
-                if !pool.contains(&a) {
-                    pool.push(a);
-                }
-                if !self.pool_artists.contains(&a) {
-                    self.pool_artists.push(a);
-                }
+                // Pools are deduplicated once in `finish`, not per push (that would be quadratic).
+                self.pool_album_artists.entry(album).or_default().push(a);
+                self.pool_artists.push(a);
                 self.artist_tracks
                     .entry((a, album))
                     .or_default()
@@ -724,11 +720,12 @@ impl FactBase {
             .iter()
             .map(|(k, v)| (*k, v.len()))
             .collect();
+        let mut known_pairs: HashSet<(u32, u32)> = self.artist_albums.iter().copied().collect();
         for ((artist, album), n) in pairs {
             let Some(&s) = track_source.get(&album) else {
                 continue;
             };
-            if self.artist_albums.contains(&(artist, album)) {
+            if !known_pairs.insert((artist, album)) {
                 continue;
             }
             let i = self.artist_albums.len() as u32;
@@ -746,12 +743,8 @@ impl FactBase {
             };
             let role = self.intern(EKind::CrewRole, normalise(&x.role), &x.role);
             self.assert_fact(person, Rel::Credit, 0, role);
-            if !self.pool_crew_people.contains(&person) {
-                self.pool_crew_people.push(person);
-            }
-            if !self.pool_crew_roles.contains(&role) {
-                self.pool_crew_roles.push(role);
-            }
+            self.pool_crew_people.push(person);
+            self.pool_crew_roles.push(role);
             let i = self.credits.len() as u32;
             self.credits.push(CreditFact { role, person });
             let s = src(&x.source);
@@ -775,12 +768,8 @@ impl FactBase {
             let h = episode.map_or(0, |e| self.horizons[e as usize]);
             self.horizons[scene as usize] = h;
             self.assert_fact(scene, Rel::FilmedAt, 0, place);
-            if !self.pool_places.contains(&place) {
-                self.pool_places.push(place);
-            }
-            if !self.pool_scenes.contains(&scene) {
-                self.pool_scenes.push(scene);
-            }
+            self.pool_places.push(place);
+            self.pool_scenes.push(scene);
             let i = self.places.len() as u32;
             self.places.push(PlaceFact {
                 place,
@@ -985,11 +974,19 @@ impl FactBase {
         for pool in self.pool_characters.values_mut() {
             dedup_keep_order(pool);
         }
+        for pool in self.pool_album_artists.values_mut() {
+            dedup_keep_order(pool);
+        }
         for pool in [
             &mut self.pool_award_people,
             &mut self.pool_works,
             &mut self.pool_categories,
             &mut self.pool_people,
+            &mut self.pool_artists,
+            &mut self.pool_crew_people,
+            &mut self.pool_crew_roles,
+            &mut self.pool_places,
+            &mut self.pool_scenes,
         ] {
             dedup_keep_order(pool);
         }
