@@ -93,6 +93,7 @@ pub struct EpisodeFact {
     pub directors: Vec<u32>,
     pub writers: Vec<u32>,
     pub pack: u16,
+    pub source: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +210,10 @@ pub struct FactBase {
     pub track_index: HashMap<u32, u32, FastHash>,
     pub artist_albums: Vec<(u32, u32)>,
     pub latest_year: i32,
+    /// Actors and characters whose horizon has been set by a role.
+    cast_seen: HashSet<u32>,
+    /// Actors whose prominence has been set by a role.
+    actors_seen: HashSet<u32>,
     /// Event indices of each pack, for timeline questions.
     pub event_ranges: Vec<std::ops::Range<u32>>,
     /// Every person, for custom relations whose objects are people.
@@ -365,32 +370,38 @@ impl FactBase {
         };
 
         // Roles.
+        let group_of: HashMap<&str, Group> = pack
+            .characters
+            .iter()
+            .map(|c| (c.id.as_str(), c.group))
+            .collect();
         for x in &pack.roles {
             let (Some(&actor), Some(&character)) =
                 (ent.get(x.actor.as_str()), ent.get(x.character.as_str()))
             else {
                 continue;
             };
-            let group = pack
-                .characters
-                .iter()
-                .find(|c| c.id == x.character)
-                .map_or(Group::Guest, |c| c.group);
+            let group = group_of
+                .get(x.character.as_str())
+                .copied()
+                .unwrap_or(Group::Guest);
             let first_season = x.seasons.iter().copied().min().unwrap_or(1);
             let h = if first_season > 1 {
                 horizon(first_season, 1)
             } else {
                 0
             };
-            let hc = &mut self.horizons[character as usize];
-            *hc = if *hc == 0 { h } else { (*hc).min(h.max(1)) };
-            let ha = &mut self.horizons[actor as usize];
-            *ha = if *ha == 0 { h } else { (*ha).min(h.max(1)) };
+            // An entity is visible from its earliest role (0 = from the start).
+            for e in [actor, character] {
+                let first = self.cast_seen.insert(e);
+                let he = &mut self.horizons[e as usize];
+                *he = if first { h } else { (*he).min(h) };
+            }
             let prom = &mut self.prominence[actor as usize];
-            *prom = if self.roles.iter().any(|r| r.actor == actor) {
-                (*prom).min(group as u8)
-            } else {
+            *prom = if self.actors_seen.insert(actor) {
                 group as u8
+            } else {
+                (*prom).min(group as u8)
             };
             self.assert_fact(actor, Rel::Plays, 0, character);
             self.assert_fact(character, Rel::InGroup, p as u32, group as u8 as u32);
@@ -462,6 +473,7 @@ impl FactBase {
                 directors,
                 writers,
                 pack: p,
+                source: src(&x.source),
             });
             self.pool_episodes.entry((p, x.season)).or_default().push(e);
             let h = horizon(x.season, x.number);
@@ -526,11 +538,7 @@ impl FactBase {
                         continue;
                     }
                     let h = horizon(ep.season, ep.number);
-                    let s = pack
-                        .episodes
-                        .iter()
-                        .find(|x| ent.get(x.id.as_str()) == Some(&ep.entity))
-                        .map_or(no_source, |x| src(&x.source));
+                    let s = ep.source;
                     push(self, QuestionKind::EpisodeCredit, i, credit, 0.6, h, s);
                 }
             }
