@@ -57,48 +57,6 @@ pub struct Packs {
     pub episodes: u32,
 }
 
-impl Packs {
-    /// Loads the default `questions/` folder plus the configured extras; load
-    /// errors become notices on the title screen.
-    pub fn load(config: &GameConfig, notices: &mut save::Notices) -> Packs {
-        let (good, bad) = crate::cli::gather_packs(&[], &config.pack_dirs, &config.opentdb);
-        for e in &bad {
-            let d = e.first_error();
-            notices.0.push(format!(
-                "{}:{}:{}: error: {}",
-                d.file, d.line, d.column, d.message
-            ));
-        }
-        let base = Arc::new(FactBase::build(good.iter().map(|p| &p.pack)));
-        if base.candidates.is_empty() {
-            notices
-                .0
-                .push("No questions could be loaded: add a pack to the questions/ folder.".into());
-        }
-        let title = good
-            .iter()
-            .find_map(|p| p.pack.meta.series.clone())
-            .or_else(|| good.first().map(|p| p.pack.meta.title.clone()))
-            .unwrap_or_else(|| "leafquiz".into());
-        let mut ids: Vec<&str> = good.iter().map(|p| p.pack.meta.id.as_str()).collect();
-        ids.sort_unstable();
-        let id = if ids.is_empty() {
-            "none".to_string()
-        } else {
-            ids.join("+")
-        };
-        let seasons = base.episodes.iter().map(|e| e.season).max().unwrap_or(0);
-        let episodes = base.episodes.iter().map(|e| e.number).max().unwrap_or(0);
-        Packs {
-            base,
-            title,
-            id,
-            seasons,
-            episodes,
-        }
-    }
-}
-
 /// Adds every game plugin that needs neither a window nor a renderer. The app
 /// must already have the states plugin (`DefaultPlugins` or `StatesPlugin`).
 pub fn build_app(app: &mut App, config: GameConfig) {
