@@ -4,69 +4,26 @@
 #![cfg(feature = "game")]
 
 use std::path::Path;
-use std::time::Duration;
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use leafquiz::engine::scoring::{Outcome, Scoreboard};
+use leafquiz::game::GameConfig;
 use leafquiz::game::demo::DemoConfig;
 use leafquiz::game::quiz::{Mode, Quiz, Setup};
 use leafquiz::game::save::{HIGH_SCORES_FILE, HighScores, Notices, SETTINGS_FILE, Settings};
 use leafquiz::game::screens::Screen;
-use leafquiz::game::transition::Transition;
-use leafquiz::game::{GameConfig, build_app};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const DT: Duration = Duration::from_millis(16);
+mod app_common;
+use app_common::{DT, headless_app, press, screen, settle};
 
 fn new_app(dir: &Path, demo: Option<DemoConfig>) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
-    app.init_resource::<ButtonInput<KeyCode>>();
-    build_app(
-        &mut app,
-        GameConfig {
-            data_dir: Some(dir.to_path_buf()),
-            demo,
-            ..default()
-        },
-    );
-    app
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn busy(app: &App) -> bool {
-    app.world().resource::<Transition>().busy()
-}
-
-/// Runs frames until no transition is running (and at least one frame).
-fn settle(app: &mut App) {
-    app.update();
-    for _ in 0..2000 {
-        if !busy(app) {
-            app.update();
-            return;
-        }
-        app.update();
-    }
-    panic!("transition never ended");
-}
-
-fn press(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(key);
-    app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(key);
-    keys.clear();
-    app.update();
+    headless_app(GameConfig {
+        data_dir: Some(dir.to_path_buf()),
+        demo,
+        ..default()
+    })
 }
 
 fn quiz(app: &App) -> &Quiz {

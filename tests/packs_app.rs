@@ -7,15 +7,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use leafquiz::game::pack_library::{PackLibrary, PackToast};
 use leafquiz::game::save::{Notices, Settings};
 use leafquiz::game::screens::Screen;
-use leafquiz::game::transition::Transition;
-use leafquiz::game::{GameConfig, Packs, build_app};
+use leafquiz::game::{GameConfig, Packs};
 
-const DT: Duration = Duration::from_millis(16);
+mod app_common;
+use app_common::{headless_app, press, screen, settle};
 /// Frames in one second of game time.
 const ONE_SECOND: usize = 1000 / 16;
 
@@ -27,46 +25,11 @@ fn fixture() -> String {
 }
 
 fn new_app(data: &Path, pack_dirs: &[&Path]) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
-    app.init_resource::<ButtonInput<KeyCode>>();
-    build_app(
-        &mut app,
-        GameConfig {
-            data_dir: Some(data.to_path_buf()),
-            pack_dirs: pack_dirs.iter().map(|p| p.to_path_buf()).collect(),
-            ..default()
-        },
-    );
-    app
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn settle(app: &mut App) {
-    app.update();
-    for _ in 0..2000 {
-        if !app.world().resource::<Transition>().busy() {
-            app.update();
-            return;
-        }
-        app.update();
-    }
-    panic!("transition never ended");
-}
-
-fn press(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(key);
-    app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(key);
-    keys.clear();
-    app.update();
+    headless_app(GameConfig {
+        data_dir: Some(data.to_path_buf()),
+        pack_dirs: pack_dirs.iter().map(|p| p.to_path_buf()).collect(),
+        ..default()
+    })
 }
 
 /// Title → Packs (third item of the menu).

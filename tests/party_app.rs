@@ -3,69 +3,26 @@
 //! gamepads), scores checked against the engine's rules.
 #![cfg(feature = "game")]
 
-use std::time::Duration;
-
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use leafquiz::engine::party::{DEFAULT_NAMES, InputSource, Party, RoundType};
 use leafquiz::engine::scoring::{party_points, settle_wager};
+use leafquiz::game::GameConfig;
 use leafquiz::game::party::play::LockBadge;
 use leafquiz::game::party::{CLUSTER_KEYS, PartyGame, PartySetup};
 use leafquiz::game::quiz::GameSeed;
 use leafquiz::game::screens::Screen;
-use leafquiz::game::transition::{RequestScreen, Transition};
-use leafquiz::game::{GameConfig, build_app};
+use leafquiz::game::transition::RequestScreen;
 
-const DT: Duration = Duration::from_millis(16);
+mod app_common;
+use app_common::{DT, headless_app, press_all as press, screen, settle};
 
 fn new_app(dir: &std::path::Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
-    app.init_resource::<ButtonInput<KeyCode>>();
-    build_app(
-        &mut app,
-        GameConfig {
-            data_dir: Some(dir.to_path_buf()),
-            ..default()
-        },
-    );
+    let mut app = headless_app(GameConfig {
+        data_dir: Some(dir.to_path_buf()),
+        ..default()
+    });
     app.insert_resource(GameSeed(42));
     app
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn settle(app: &mut App) {
-    app.update();
-    for _ in 0..2000 {
-        if !app.world().resource::<Transition>().busy() {
-            app.update();
-            return;
-        }
-        app.update();
-    }
-    panic!("transition never ended");
-}
-
-/// Presses the keys in one frame, then releases them.
-fn press(app: &mut App, keys: &[KeyCode]) {
-    {
-        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        for k in keys {
-            input.press(*k);
-        }
-    }
-    app.update();
-    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    for k in keys {
-        input.release(*k);
-    }
-    input.clear();
-    app.update();
 }
 
 fn game(app: &App) -> &PartyGame {

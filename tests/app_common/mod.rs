@@ -1,0 +1,68 @@
+//! Shared set-up for the headless app tests: `MinimalPlugins`, `StatesPlugin`,
+//! the game's plugins and a manual clock, plus key presses and waiting for
+//! transitions.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use leafquiz::game::screens::Screen;
+use leafquiz::game::transition::Transition;
+use leafquiz::game::{GameConfig, build_app};
+
+/// One frame of the manual clock.
+pub const DT: Duration = Duration::from_millis(16);
+
+/// A windowless game app with a manual clock and keyboard input.
+pub fn headless_app(config: GameConfig) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(DT));
+    app.init_resource::<ButtonInput<KeyCode>>();
+    build_app(&mut app, config);
+    app
+}
+
+pub fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+pub fn busy(app: &App) -> bool {
+    app.world().resource::<Transition>().busy()
+}
+
+/// Runs frames until no transition is running (and at least one frame).
+pub fn settle(app: &mut App) {
+    app.update();
+    for _ in 0..2000 {
+        if !busy(app) {
+            app.update();
+            return;
+        }
+        app.update();
+    }
+    panic!("transition never ended");
+}
+
+/// Presses the keys in one frame, then releases them.
+pub fn press_all(app: &mut App, keys: &[KeyCode]) {
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for k in keys {
+            input.press(*k);
+        }
+    }
+    app.update();
+    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    for k in keys {
+        input.release(*k);
+    }
+    input.clear();
+    app.update();
+}
+
+pub fn press(app: &mut App, key: KeyCode) {
+    press_all(app, &[key]);
+}
