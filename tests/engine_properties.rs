@@ -291,36 +291,56 @@ fn degenerate_episode_credits_are_not_asked_per_episode() {
     assert!(base.kind_counts().contains_key(&QuestionKind::CrewPerson));
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Wrong numbers keep the answer's precision, stay inside the quantity's
+    /// range, differ from the answer and from each other, and sit on both
+    /// sides of it whenever the range leaves room.
+    #[test]
+    fn closest_number_distractors_are_plausible(
+        value in 1.0f64..100_000.0,
+        precision in 0u8..3,
+        seed in 0u64..10_000,
+        max_room in prop::option::of(0.0f64..50.0),
+    ) {
+        use leafquiz::engine::generate::number_distractors;
+        use rand::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let step = 10f64.powi(-(precision as i32));
+        let value = (value / step).round() * step;
+        let max = max_room.map_or(f64::INFINITY, |r| value + r);
+        if let Some(d) = number_distractors(&mut rng, value, precision, "x", step, max) {
+            prop_assert_eq!(d.len(), 3);
+            for (i, &v) in d.iter().enumerate() {
+                prop_assert!(v >= step && v <= max, "{v} outside {step}..{max}");
+                prop_assert!((v - value).abs() >= step / 2.0);
+                prop_assert!(((v / step).round() * step - v).abs() < step / 1000.0, "{v} not at precision {precision}");
+                prop_assert!(d[..i].iter().all(|&w| (w - v).abs() >= step / 2.0));
+            }
+            if max_room.is_none() && value > 10.0 {
+                prop_assert!(d.iter().any(|&v| v < value) && d.iter().any(|&v| v > value), "{value}: {d:?}");
+            }
+        } else {
+            // Only a range too narrow for three values may give none.
+            prop_assert!(max_room.is_some() || value <= 10.0 * step, "{value} gave no distractors");
+        }
+    }
+}
+
 #[test]
-fn closest_number_distractors_are_plausible() {
+fn scores_out_of_a_maximum_never_exceed_it() {
     use leafquiz::engine::generate::number_distractors;
     use rand::SeedableRng;
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
-    for value in [8.7, 23.94, 55.0, 85.0, 10_000.0, 2.0] {
-        for _ in 0..50 {
-            let Some(d) = number_distractors(
-                &mut rng,
-                value,
-                if value.fract() == 0.0 { 0 } else { 2 },
-                "x",
-                2026,
-            ) else {
-                continue;
-            };
-            assert_eq!(d.len(), 3);
-            assert!(d.iter().all(|&v| v > 0.0 && v != value));
-            assert!(
-                d.iter().any(|&v| v < value) && d.iter().any(|&v| v > value),
-                "{value}: {d:?}"
-            );
-        }
-    }
-    // Percentages stay at or below 100.
+    let mut some = 0;
     for _ in 0..50 {
-        if let Some(d) = number_distractors(&mut rng, 96.0, 0, "%", 2026) {
-            assert!(d.iter().all(|&v| v <= 100.0));
+        if let Some(d) = number_distractors(&mut rng, 5.0, 0, "out of 5", 1.0, 5.0) {
+            assert!(d.iter().all(|&v| (1.0..5.0).contains(&v)), "{d:?}");
+            some += 1;
         }
     }
+    assert!(some > 0, "5 out of 5 always has 4, 3 and 2 below it");
 }
 
 proptest! {
@@ -358,7 +378,8 @@ fn a_pack_about_another_subject_needs_no_code_change() {
         .pack;
     for seed in 0..20 {
         let asked = check_cycle(&pack, seed);
-        assert!(asked >= 15, "only {asked} questions");
+        // The towns' questions are dropped as giveaways ("Ashford Otters" → "Ashford").
+        assert!(asked >= 12, "only {asked} questions");
     }
     let kinds = FactBase::build([&pack]).kind_counts();
     for k in [

@@ -2,13 +2,17 @@
 //! generation, sessions and scoring. Free of Bevy so it is tested headless and
 //! shared by the game and the command-line tools.
 
+pub mod checks;
+pub(crate) mod compile;
 pub mod diagnostic;
 pub mod facts;
 pub mod generate;
+pub mod kinds;
 pub mod load;
 pub mod model;
 pub mod opentdb;
 pub mod party;
+pub mod phrase;
 pub mod question;
 pub mod scoring;
 pub mod session;

@@ -119,6 +119,9 @@ pub struct Person {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The name is grammatically plural ("The Paper Moths"): verbs agree with it.
+    #[serde(default)]
+    pub plural: bool,
     #[serde(default)]
     pub source: Id,
 }
@@ -141,6 +144,11 @@ pub struct Character {
     /// A short description used in explanations ("Charlie's older sister").
     #[serde(default)]
     pub description: Option<String>,
+    /// The character's pronouns ("he", "she", "they"): wrong options for a
+    /// character prefer characters with the same pronouns, so none can be
+    /// dismissed on sight. Only for fictional characters, never for real people.
+    #[serde(default)]
+    pub pronouns: Option<String>,
     #[serde(default)]
     pub source: Id,
 }
@@ -219,6 +227,10 @@ pub struct Album {
     /// Album-level artists (people ids); empty for "various artists".
     #[serde(default)]
     pub artists: Vec<Id>,
+    /// How the album is named inside a sentence ("the Official Mixtape");
+    /// default: the title in quotation marks.
+    #[serde(default)]
+    pub label: Option<String>,
     #[serde(default)]
     pub released: Option<String>,
     #[serde(default)]
@@ -251,6 +263,10 @@ pub struct Credit {
     /// Seasons the credit applies to; empty means the whole series.
     #[serde(default)]
     pub seasons: Vec<u32>,
+    /// The work the credit belongs to, as it reads in a sentence ("the
+    /// Heartstopper film"); default: the pack's `series`.
+    #[serde(default)]
+    pub work: Option<String>,
     #[serde(default)]
     pub source: Id,
 }
@@ -265,6 +281,10 @@ pub struct FilmingPlace {
     pub location: Option<String>,
     /// What was filmed there ("Harry's party").
     pub filmed: String,
+    /// The place as it reads after "filmed" ("in Berkshire", "on the River
+    /// Thames in Windsor"); default: "at" and the place.
+    #[serde(default)]
+    pub at: Option<String>,
     #[serde(default)]
     pub episode: Option<Id>,
     #[serde(default)]
@@ -283,6 +303,16 @@ pub struct Quantity {
     /// Decimal places that are meaningful (0 for counts).
     #[serde(default)]
     pub precision: u8,
+    /// The question as a host would ask it ("How old does Harry turn at his
+    /// party?"); default: "What is the {name}?".
+    #[serde(default)]
+    pub ask: Option<String>,
+    /// The smallest and largest values a wrong option may take ("out of 5"
+    /// scores, places in a top ten).
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
     /// The episode after which this number is known (for the spoiler horizon).
     #[serde(default)]
     pub episode: Option<Id>,
@@ -311,12 +341,32 @@ pub struct Entity {
     pub kind: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The name is grammatically plural ("the Galilean moons").
+    #[serde(default)]
+    pub plural: bool,
     #[serde(default)]
     pub source: Id,
 }
 
+/// How many objects a subject of a relation has, and whether the pack lists
+/// them all: it decides which wrong options are known to be false.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Objects {
+    /// Every subject has exactly one object (a moon orbits one world).
+    #[default]
+    One,
+    /// A subject may have several objects, and the pack lists all of them.
+    AllListed,
+    /// The pack lists only some objects of a subject: never asked for the
+    /// object, and a subject is a wrong option only where it is known to
+    /// relate to something else under a `One` reading, which it is not.
+    SomeListed,
+}
+
 /// A custom relation with its own phrasing in both directions.
-/// `{subject}` and `{object}` are replaced by the names.
+/// `{subject}` and `{object}` are replaced by the names; `{is|are}` picks the
+/// left form for a singular subject and the right one for a plural subject
+/// (in `ask_subject`, for the object).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Relation")]
 pub struct RelationDef {
@@ -328,6 +378,8 @@ pub struct RelationDef {
     pub ask_subject: Option<String>,
     /// States the fact: "{subject} comes from {object}."
     pub statement: String,
+    #[serde(default)]
+    pub objects: Objects,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,6 +388,9 @@ pub struct CustomFact {
     pub subject: Id,
     pub relation: Id,
     pub object: Id,
+    /// Hidden until the player has watched this episode.
+    #[serde(default)]
+    pub episode: Option<Id>,
     #[serde(default)]
     pub source: Id,
 }

@@ -161,6 +161,10 @@ pub struct Question {
     /// ("Joe Locke plays Charlie Spring"). `None` for the answer itself.
     #[serde(skip)]
     pub option_facts: Vec<Option<String>>,
+    /// The entity behind each option, where options are entities (for checks
+    /// that options are all of one type).
+    #[serde(skip)]
+    pub option_entities: Vec<Option<u32>>,
     /// Identifies the fact the question was built from, for "no repeats".
     #[serde(skip)]
     pub key: u32,

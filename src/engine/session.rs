@@ -105,8 +105,8 @@ impl Session {
             .candidates
             .iter()
             .enumerate()
-            .filter(|(_, c)| limit == 0 || c.horizon == 0 || c.horizon <= limit)
-            .filter(|(_, c)| config.kinds.is_empty() || config.kinds.contains(&c.kind))
+            .filter(|(_, c)| limit == 0 || c.horizon() == 0 || c.horizon() <= limit)
+            .filter(|(_, c)| config.kinds.is_empty() || config.kinds.contains(&c.kind()))
             .map(|(i, _)| i as u32)
             .collect();
         Session {
@@ -167,7 +167,7 @@ impl Session {
             self.remaining -= 1;
             self.order.swap(slot, self.remaining);
             let candidate = self.base.candidates[candidate_index as usize];
-            if let Some(q) = render(
+            if let Ok(q) = render(
                 &self.base,
                 &candidate,
                 candidate_index,
@@ -202,7 +202,7 @@ impl Session {
 
     fn gap(&self, slot: usize, target: f32) -> f32 {
         let c = &self.base.candidates[self.order[slot] as usize];
-        let repeats = self.recent.iter().filter(|k| **k == Some(c.kind)).count() as f32;
+        let repeats = self.recent.iter().filter(|k| **k == Some(c.kind())).count() as f32;
         (c.base_difficulty - target).abs() + REPEAT_KIND_PENALTY * repeats
     }
 }

@@ -30,6 +30,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
         episodes: Vec::with_capacity(units),
         awards: vec![],
         albums: vec![Album {
+            label: None,
             id: "album".into(),
             title: "Synthetic Album".into(),
             artists: vec![],
@@ -43,6 +44,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
         dates: vec![],
         entities: Vec::with_capacity(units),
         relations: vec![RelationDef {
+            objects: Default::default(),
             id: "rel".into(),
             ask_object: "Which thing goes with {subject}?".into(),
             ask_subject: Some("Who goes with {object}?".into()),
@@ -54,12 +56,14 @@ pub fn synthetic_pack(facts: usize) -> Pack {
     let groups = [Group::Main, Group::Recurring, Group::Guest];
     for i in 0..units {
         pack.people.push(Person {
+            plural: false,
             id: format!("p{i}"),
             name: format!("Person {i}"),
             aliases: vec![],
             source: s(),
         });
         pack.characters.push(Character {
+            pronouns: None,
             id: format!("c{i}"),
             name: format!("Character {i}"),
             aliases: vec![],
@@ -95,12 +99,14 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.crew.push(Credit {
+            work: None,
             role: format!("Role {}", i % 40),
             person: format!("p{i}"),
             seasons: vec![],
             source: s(),
         });
         pack.entities.push(Entity {
+            plural: false,
             id: format!("x{i}"),
             name: format!("Thing {i}"),
             kind: "thing".into(),
@@ -108,12 +114,14 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.facts.push(CustomFact {
+            episode: None,
             subject: format!("p{i}"),
             relation: "rel".into(),
             object: format!("x{i}"),
             source: s(),
         });
         pack.facts.push(CustomFact {
+            episode: None,
             subject: format!("p{i}"),
             relation: "rel".into(),
             object: format!("x{}", (i + 1) % units),

@@ -352,6 +352,9 @@ fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<&str, IdKind>) {
         refs.push(("subject", &x.subject, ANY_ENTITY));
         refs.push(("relation", &x.relation, &[Relation]));
         refs.push(("object", &x.object, ANY_ENTITY));
+        if let Some(e) = &x.episode {
+            refs.push(("episode", e, &[Episode]));
+        }
         sources.push(&x.source);
     }
     for x in &pack.questions {
@@ -599,7 +602,75 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
             );
         }
     }
+    // A relation with one object per subject that lists two would make a true
+    // option "known false".
+    let one: HashSet<&str> = pack
+        .relations
+        .iter()
+        .filter(|r| r.objects == Objects::One)
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut object_of: HashMap<(&str, &str), &str> = HashMap::new();
+    let mut subject_nth: HashMap<&str, usize> = HashMap::new();
+    for f in &pack.facts {
+        let nth = subject_nth.entry(f.subject.as_str()).or_insert(0);
+        if one.contains(f.relation.as_str()) {
+            match object_of.get(&(f.relation.as_str(), f.subject.as_str())) {
+                Some(&first) if first != f.object => c.error(
+                    "subject",
+                    &f.subject,
+                    *nth,
+                    format!(
+                        "\"{}\" has two objects under relation \"{}\" (\"{first}\" and \"{}\"), which gives each subject one",
+                        f.subject, f.relation, f.object
+                    ),
+                    "set `objects: AllListed` on the relation if a subject can have several (and list them all), or remove the wrong fact".into(),
+                ),
+                Some(_) => {}
+                None => {
+                    object_of.insert((f.relation.as_str(), f.subject.as_str()), f.object.as_str());
+                }
+            }
+        }
+        *nth += 1;
+    }
+    for n in &pack.numbers {
+        let low = n.min.unwrap_or(f64::NEG_INFINITY);
+        let high = n.max.unwrap_or(f64::INFINITY);
+        if low > high || n.value < low || n.value > high {
+            c.error(
+                "id",
+                &n.id,
+                0,
+                format!(
+                    "the number \"{}\" has value {} outside its range {}..{}",
+                    n.id,
+                    n.value,
+                    n.min.map_or("".into(), |v| v.to_string()),
+                    n.max.map_or("".into(), |v| v.to_string())
+                ),
+                "fix the value, `min` or `max`".into(),
+            );
+        }
+    }
     for r in &pack.relations {
+        for (field, t) in [
+            ("ask_object", Some(&r.ask_object)),
+            ("ask_subject", r.ask_subject.as_ref()),
+            ("statement", Some(&r.statement)),
+        ] {
+            if let Some(t) = t
+                && let Some(bad) = crate::engine::phrase::unknown_placeholder(t)
+            {
+                c.error(
+                    field,
+                    t,
+                    0,
+                    format!("`{bad}` is not a placeholder"),
+                    "use `{subject}`, `{object}`, or an alternation such as `{is|are}`".into(),
+                );
+            }
+        }
         if !r.ask_object.contains("{subject}") {
             c.error(
                 "ask_object",
@@ -836,6 +907,43 @@ fn lint(c: &mut Checker, pack: &Pack) {
                     r.id
                 ),
                 "add facts, or entities of the same kind to draw distractors from".into(),
+            );
+        }
+    }
+    for r in &pack.relations {
+        if r.objects == Objects::SomeListed {
+            c.warn(
+                "id",
+                &r.id,
+                0,
+                format!("relation \"{}\" lists only some objects, so it is never asked", r.id),
+                "wrong options must be known false: list every object of each subject and set `objects: AllListed`".into(),
+            );
+        }
+    }
+    for n in &pack.numbers {
+        if n.ask.is_none() {
+            c.warn(
+                "id",
+                &n.id,
+                0,
+                format!("the number \"{}\" has no `ask`", n.id),
+                "add `ask: Some(\"How many …?\")`: \"What is the <name>?\" rarely reads well"
+                    .into(),
+            );
+        }
+    }
+    for a in &pack.albums {
+        if a.label.is_none() && (a.title.contains(':') || a.title.contains('(')) {
+            c.warn(
+                "id",
+                &a.id,
+                0,
+                format!(
+                    "the album title \"{}\" reads badly inside a sentence",
+                    a.title
+                ),
+                "add `label: Some(\"the …\")`, how a host would name it in a question".into(),
             );
         }
     }

@@ -61,6 +61,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
             vec![]
         };
         pack.people.push(Person {
+            plural: false,
             id: format!("p{i}"),
             name: name(&mut rng, i),
             aliases,
@@ -68,6 +69,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         });
         let group = [Group::Main, Group::Recurring, Group::Guest][rng.random_range(0..3)];
         pack.characters.push(Character {
+            pronouns: None,
             id: format!("c{i}"),
             name: format!("Char {}", name(&mut rng, i)),
             aliases: vec![],
@@ -119,6 +121,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     pack.episodes.dedup_by(|a, b| a.title == b.title);
     pack.albums.push(Album {
+        label: None,
         id: "al0".into(),
         title: "Album A".into(),
         artists: vec![],
@@ -126,6 +129,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         source: src(),
     });
     pack.albums.push(Album {
+        label: None,
         id: "al1".into(),
         title: "Album B".into(),
         artists: vec!["p1".into()],
@@ -151,6 +155,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     let roles = ["Director", "Writer", "Composer", "Editor", "Producer"];
     for i in 0..n.min(12) {
         pack.crew.push(Credit {
+            work: None,
             role: roles[i % roles.len()].into(),
             person: format!("p{i}"),
             seasons: vec![],
@@ -159,6 +164,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..6 {
         pack.places.push(FilmingPlace {
+            at: None,
             place: format!("Place {}", i % 5),
             location: None,
             filmed: format!("scene {i}"),
@@ -186,6 +192,9 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..4 {
         pack.numbers.push(Quantity {
+            ask: None,
+            min: None,
+            max: None,
             id: format!("n{i}"),
             name: format!("count of thing {i}"),
             value: rng.random_range(1.0..500.0),
@@ -205,6 +214,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..8 {
         pack.entities.push(Entity {
+            plural: false,
             id: format!("city{i}"),
             name: format!("City {i}"),
             kind: "city".into(),
@@ -213,6 +223,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         });
     }
     pack.relations.push(RelationDef {
+        objects: Default::default(),
         id: "from".into(),
         ask_object: "Which city is {subject} from?".into(),
         ask_subject: Some("Who is from {object}?".into()),
@@ -220,6 +231,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     });
     for i in 0..n.min(10) {
         pack.facts.push(CustomFact {
+            episode: None,
             subject: format!("p{i}"),
             relation: "from".into(),
             object: format!("city{}", rng.random_range(0..8)),

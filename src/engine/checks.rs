@@ -1,0 +1,261 @@
+//! The checks every generated question passes before a player sees it: four
+//! distinct options, the answer nowhere in the prompt, no option that gives
+//! itself away by a word it shares with the prompt or by its shape, and a
+//! prompt a host could read aloud.
+
+use std::fmt;
+
+use super::kinds::{Draft, OPTIONS};
+use super::text::normalise;
+use super::validate::contains_words;
+
+/// Why a candidate gave no question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reject {
+    /// Fewer than four options could be verified (or the fact is missing).
+    TooFewOptions,
+    /// Two options read the same.
+    DuplicateOptions,
+    /// The answer is written in the prompt.
+    AnswerInPrompt,
+    /// The answer, and no wrong option, shares this word with the prompt.
+    SharedWord(String),
+    /// The answer is the only option with (or without) this feature.
+    OddShape(&'static str),
+    /// The prompt does not read as a question (no capital, a colon inside).
+    Phrasing(&'static str),
+}
+
+impl Reject {
+    /// Whether drawing other distractors might pass.
+    pub fn redraw_may_fix(&self) -> bool {
+        matches!(
+            self,
+            Reject::SharedWord(_) | Reject::OddShape(_) | Reject::DuplicateOptions
+        )
+    }
+}
+
+impl fmt::Display for Reject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reject::TooFewOptions => write!(f, "fewer than {OPTIONS} verified options"),
+            Reject::DuplicateOptions => write!(f, "two options read the same"),
+            Reject::AnswerInPrompt => write!(f, "the answer is in the prompt"),
+            Reject::SharedWord(w) => {
+                write!(
+                    f,
+                    "giveaway: only the answer shares \"{w}\" with the prompt"
+                )
+            }
+            Reject::OddShape(s) => write!(f, "giveaway: only the answer {s}"),
+            Reject::Phrasing(s) => write!(f, "phrasing: {s}"),
+        }
+    }
+}
+
+/// Words too common to give anything away.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "and", "or", "with", "from", "is",
+    "are", "was", "were", "be", "been", "which", "what", "who", "whom", "where", "when", "how",
+    "does", "did", "do", "these", "this", "that", "his", "her", "their", "its", "it", "as", "not",
+    "has", "have", "had", "into", "out", "up", "one", "ones", "first", "season", "episode",
+    "series", "s", "mr", "mrs", "ms", "dr",
+];
+
+fn content_words(normalised: &str) -> impl Iterator<Item = &str> {
+    normalised
+        .split(' ')
+        .filter(|w| w.len() >= 3 && !STOP.contains(w))
+}
+
+/// Two words that are the same or share a stem ("bowl", "bowling").
+fn related(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.len() >= 4 && long.starts_with(short))
+}
+
+/// The answer shares a content word with the prompt that no wrong option shares.
+pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String> {
+    let p = normalise(prompt);
+    let a = normalise(answer);
+    let wrong: Vec<String> = wrong.iter().map(|w| normalise(w)).collect();
+    for word in content_words(&a) {
+        if !content_words(&p).any(|pw| related(pw, word)) {
+            continue;
+        }
+        let echoed = wrong
+            .iter()
+            .any(|w| content_words(w).any(|ww| content_words(&p).any(|pw| related(pw, ww))));
+        if !echoed {
+            return Some(word.to_string());
+        }
+    }
+    None
+}
+
+type Feature = (&'static str, fn(&str) -> bool);
+
+const FEATURES: &[Feature] = &[
+    ("has brackets", |s| s.contains('(')),
+    ("has digits", |s| s.chars().any(|c| c.is_ascii_digit())),
+    ("has a colon", |s| s.contains(':')),
+    ("is one word", |s| !s.trim().contains(' ')),
+    ("has a comma", |s| s.contains(',')),
+];
+
+/// The answer alone has (or alone lacks) a visible feature, or is far longer
+/// or shorter than every wrong option.
+pub fn odd_shape(answer: &str, wrong: &[&str]) -> Option<&'static str> {
+    if wrong.len() < 2 {
+        return None;
+    }
+    for (name, has) in FEATURES {
+        let a = has(answer);
+        if wrong.iter().all(|w| has(w) != a) {
+            return Some(if a {
+                name
+            } else {
+                match *name {
+                    "has brackets" => "lacks brackets",
+                    "has digits" => "lacks digits",
+                    "has a colon" => "lacks a colon",
+                    "is one word" => "has several words",
+                    _ => "lacks a comma",
+                }
+            });
+        }
+    }
+    let len = |s: &str| s.chars().count();
+    let a = len(answer);
+    let longest = wrong.iter().map(|w| len(w)).max().unwrap_or(0);
+    let shortest = wrong.iter().map(|w| len(w)).min().unwrap_or(0);
+    if a > 2 * longest && a > longest + 12 {
+        return Some("is far longer than the others");
+    }
+    if 2 * a < shortest && a + 12 < shortest {
+        return Some("is far shorter than the others");
+    }
+    None
+}
+
+/// The prompt a host reads: a capital first letter, a question mark, and no
+/// colon splicing a label into the sentence.
+pub fn phrasing(prompt: &str) -> Option<&'static str> {
+    let first = prompt.chars().next()?;
+    if first.is_lowercase() {
+        return Some("the prompt starts in lower case");
+    }
+    if !prompt.trim_end().ends_with('?') {
+        return Some("the prompt is not a question");
+    }
+    // A colon followed by a space splices a clause in; titles with colons are quoted.
+    let unquoted: String = strip_quoted(prompt);
+    if unquoted.contains(": ") {
+        return Some("a colon in the middle of the prompt");
+    }
+    None
+}
+
+fn strip_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0;
+    for ch in s.chars() {
+        match ch {
+            '“' => depth += 1,
+            '”' => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every check a draft must pass.
+pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
+    let min = if d.hand_written { 2 } else { OPTIONS };
+    if d.wrong.len() + 1 < min {
+        return Err(Reject::TooFewOptions);
+    }
+    let answer_norm = normalise(&d.answer);
+    if answer_norm.is_empty() || contains_words(&normalise(&d.prompt), &answer_norm) {
+        return Err(Reject::AnswerInPrompt);
+    }
+    let mut labels: Vec<String> = Vec::with_capacity(d.wrong.len() + 1);
+    labels.push(answer_norm);
+    for (w, _) in &d.wrong {
+        let l = normalise(w);
+        if l.is_empty() || labels.contains(&l) {
+            return Err(Reject::DuplicateOptions);
+        }
+        labels.push(l);
+    }
+    if d.hand_written {
+        return Ok(());
+    }
+    if let Some(p) = phrasing(&d.prompt) {
+        return Err(Reject::Phrasing(p));
+    }
+    let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();
+    if let Some(w) = shared_word(&d.prompt, &d.answer, &wrong) {
+        return Err(Reject::SharedWord(w));
+    }
+    if let Some(s) = odd_shape(&d.answer, &wrong) {
+        return Err(Reject::OddShape(s));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_only_the_answer_echoes_is_a_giveaway() {
+        assert_eq!(
+            shared_word(
+                "What was filmed at Hollywood Bowl bowling alley?",
+                "Bowling alley scenes",
+                &["Harry's party", "The beach trip", "Rugby practice"]
+            ),
+            Some("bowling".into())
+        );
+        assert_eq!(
+            shared_word(
+                "Who plays Nick Nelson?",
+                "Kit Connor",
+                &["Joe Locke", "William Gao", "Yasmin Finney"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_option_alone_in_its_shape_is_a_giveaway() {
+        assert_eq!(
+            odd_shape("Alaska (Toby Green remix)", &["Girls", "Cola", "Shy"]),
+            Some("has brackets")
+        );
+        assert_eq!(odd_shape("Girls", &["Cola", "Shy", "Bloom"]), None);
+        assert_eq!(
+            odd_shape(
+                "Executive producer of the Heartstopper film",
+                &["Composer", "Editor", "Casting director"]
+            ),
+            Some("is far longer than the others")
+        );
+    }
+
+    #[test]
+    fn prompts_read_as_questions() {
+        assert_eq!(
+            phrasing("In which episode of Heartstopper: Nick and Charlie kiss?"),
+            Some("a colon in the middle of the prompt")
+        );
+        assert_eq!(phrasing("Who performs “Heartstopper: Theme”?"), None);
+        assert_eq!(
+            phrasing("who plays Nick?"),
+            Some("the prompt starts in lower case")
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! `people`, `characters` and `roles`.
+
+use super::{PackCx, key};
+use crate::engine::facts::{EKind, FactBase, Rel, RoleFact, horizon};
+use crate::engine::model::Group;
+
+pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
+    let pack = cx.pack;
+    // People are shared across packs by name; characters are scoped to their pack.
+    for x in &pack.people {
+        let e = base.intern(EKind::Person, key(&x.name), &x.name);
+        for a in &x.aliases {
+            base.keys.entry((EKind::Person, key(a))).or_insert(e);
+        }
+        base.plural[e as usize] |= x.plural;
+        cx.ids.insert(&x.id, e);
+        base.pool_people.push(e);
+    }
+    for x in &pack.characters {
+        let e = base.intern(EKind::Character, cx.scoped(&key(&x.name)), &x.name);
+        for a in &x.aliases {
+            base.keys
+                .entry((EKind::Character, cx.scoped(&key(a))))
+                .or_insert(e);
+        }
+        base.prominence[e as usize] = x.group as u8;
+        if let Some(p) = &x.pronouns {
+            base.pronouns[e as usize] = pronoun_id(base, p);
+        }
+        if let Some(d) = &x.description {
+            base.descriptions.insert(e, d.clone());
+        }
+        cx.ids.insert(&x.id, e);
+        base.assert_fact(e, Rel::InGroup, cx.index as u32, x.group as u8 as u32);
+    }
+}
+
+fn pronoun_id(base: &mut FactBase, p: &str) -> u8 {
+    let p = p.trim().to_lowercase();
+    let i = match base.pronoun_names.iter().position(|q| *q == p) {
+        Some(i) => i,
+        None => {
+            base.pronoun_names.push(p);
+            base.pronoun_names.len() - 1
+        }
+    };
+    // 0 means "not given"; at most 31 distinct pronoun sets fit the actor bit set.
+    (i + 1).min(31) as u8
+}
+
+pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
+    let pack = cx.pack;
+    let group_of: std::collections::HashMap<&str, Group> = pack
+        .characters
+        .iter()
+        .map(|c| (c.id.as_str(), c.group))
+        .collect();
+    for x in &pack.roles {
+        let (Some(actor), Some(character)) = (cx.entity(&x.actor), cx.entity(&x.character)) else {
+            continue;
+        };
+        let group = group_of
+            .get(x.character.as_str())
+            .copied()
+            .unwrap_or(Group::Guest);
+        let first_season = x.seasons.iter().copied().min().unwrap_or(1);
+        let h = if first_season > 1 {
+            horizon(first_season, 1)
+        } else {
+            0
+        };
+        // An entity is visible from its earliest role (0 = from the start).
+        for e in [actor, character] {
+            let first = base.cast_seen.insert(e);
+            let he = &mut base.horizons[e as usize];
+            *he = if first { h } else { (*he).min(h) };
+        }
+        let prom = &mut base.prominence[actor as usize];
+        *prom = if base.actors_seen.insert(actor) {
+            group as u8
+        } else {
+            (*prom).min(group as u8)
+        };
+        let pronoun = base.pronouns[character as usize];
+        if pronoun != 0 {
+            *base.actor_pronouns.entry(actor).or_insert(0) |= 1 << pronoun;
+        }
+        base.assert_fact(actor, Rel::Plays, 0, character);
+        base.roles.push(RoleFact {
+            actor,
+            character,
+            group,
+            voice: x.voice,
+            cameo: x.cameo,
+            origin: cx.origin(&x.source, h),
+        });
+        base.pool_characters
+            .entry((cx.index, group as u8))
+            .or_default()
+            .push(character);
+    }
+    // Actor pools by their most prominent group, once every role is known.
+    let first = base
+        .roles
+        .iter()
+        .position(|r| r.origin.pack == cx.index)
+        .unwrap_or(base.roles.len());
+    for i in first..base.roles.len() {
+        let actor = base.roles[i].actor;
+        let g = base.prominence[actor as usize].min(2);
+        base.pool_actors
+            .entry((cx.index, g))
+            .or_default()
+            .push(actor);
+    }
+}

@@ -1,0 +1,61 @@
+//! `crew` credits and filming `places`.
+
+use super::{PackCx, key};
+use crate::engine::facts::{CreditFact, EKind, FactBase, PlaceFact, Rel};
+
+pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
+    let series = cx.pack.meta.series.clone();
+    for x in &cx.pack.crew {
+        let Some(person) = cx.entity(&x.person) else {
+            continue;
+        };
+        let role = base.intern(EKind::CrewRole, key(&x.role), &x.role);
+        base.assert_fact(person, Rel::Credit, 0, role);
+        // Actors are never crew distractors: a fan dismisses them on sight.
+        if !base.actors_seen.contains(&person) {
+            base.pool_crew_people
+                .entry(cx.index)
+                .or_default()
+                .push(person);
+        }
+        base.pool_crew_roles.entry(cx.index).or_default().push(role);
+        *base.credit_count.entry(role).or_insert(0) += 1;
+        let work = x
+            .work
+            .clone()
+            .or_else(|| series.clone())
+            .unwrap_or_else(|| "the production".into());
+        base.credits.push(CreditFact {
+            role,
+            person,
+            work,
+            origin: cx.origin(&x.source, 0),
+        });
+    }
+}
+
+pub(super) fn places(base: &mut FactBase, cx: &PackCx) {
+    for x in &cx.pack.places {
+        let place = base.intern(EKind::Place, key(&x.place), &x.place);
+        let scene = base.intern(EKind::Scene, cx.scoped(&key(&x.filmed)), &x.filmed);
+        let location = x
+            .location
+            .as_deref()
+            .map(|l| base.intern(EKind::Place, format!("location/{}", key(l)), l));
+        let h = cx.horizon_of(base, x.episode.as_deref());
+        base.horizons[scene as usize] = h;
+        base.assert_fact(scene, Rel::FilmedAt, 0, place);
+        base.pool_places.entry(cx.index).or_default().push(place);
+        base.pool_scenes.entry(cx.index).or_default().push(scene);
+        let i = base.places.len() as u32;
+        base.place_row.entry(scene).or_insert(i);
+        base.place_row.entry(place).or_insert(i);
+        base.places.push(PlaceFact {
+            place,
+            scene,
+            at: x.at.clone().unwrap_or_else(|| format!("at {}", x.place)),
+            location,
+            origin: cx.origin(&x.source, h),
+        });
+    }
+}

@@ -1,0 +1,39 @@
+//! `numbers` and `dates`.
+
+use super::PackCx;
+use crate::engine::facts::{EKind, EventFact, FactBase, NumberFact};
+use crate::engine::phrase::unit_max;
+use crate::engine::text::parse_date;
+
+pub(super) fn numbers(base: &mut FactBase, cx: &PackCx) {
+    for x in &cx.pack.numbers {
+        let h = cx.horizon_of(base, x.episode.as_deref());
+        let step = 10f64.powi(-(x.precision as i32));
+        base.numbers.push(NumberFact {
+            name: x.name.clone(),
+            ask: x.ask.clone(),
+            value: x.value,
+            unit: x.unit.clone(),
+            precision: x.precision,
+            min: x.min.unwrap_or(step).max(0.0),
+            max: x.max.or_else(|| unit_max(&x.unit)).unwrap_or(f64::INFINITY),
+            origin: cx.origin(&x.source, h),
+        });
+    }
+}
+
+pub(super) fn dates(base: &mut FactBase, cx: &PackCx) {
+    let first = base.events.len() as u32;
+    for x in &cx.pack.dates {
+        if let Some(date) = parse_date(&x.date) {
+            base.latest_year = base.latest_year.max(date.year);
+            base.events.push(EventFact {
+                event: x.event.clone(),
+                date,
+                origin: cx.origin(&x.source, 0),
+            });
+            base.intern(EKind::Event, cx.scoped(&x.id), &x.event);
+        }
+    }
+    base.event_ranges.push(first..base.events.len() as u32);
+}

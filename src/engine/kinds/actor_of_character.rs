@@ -1,0 +1,96 @@
+//! "Who plays Charlie Spring in Heartstopper?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `roles`.
+    pub role: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, r) in b.roles.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::ActorOfCharacter(Cand { role: i as u32 }),
+            base_difficulty: 0.15 + 0.25 * r.group as u8 as f32,
+            origin: r.origin,
+        });
+    }
+}
+
+/// Whether an actor plays a character with these pronouns (0: unknown, any).
+pub(super) fn plays_pronoun(b: &FactBase, actor: u32, pronoun: u8) -> bool {
+    pronoun == 0
+        || b.actor_pronouns
+            .get(&actor)
+            .is_some_and(|bits| bits & (1 << pronoun) != 0)
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let r = b.roles.get(k.role as usize)?;
+    let pack = c.origin.pack;
+    let pronoun = b.pronouns[r.character as usize];
+    let is_false = |d: u32| !b.is_true(d, Rel::Plays, 0, r.character);
+    let mut wrong = Vec::new();
+    // Same billing and the same kind of part first, so no option is dismissed on sight.
+    let g = r.group as u8;
+    let order = [g, g.saturating_sub(1), (g + 1).min(2)];
+    for strict in [true, false] {
+        for &group in &order {
+            let pool = b
+                .pool_actors
+                .get(&(pack, group))
+                .map_or(&[][..], |v| v.as_slice());
+            x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
+                is_false(d) && (!strict || plays_pronoun(b, d, pronoun))
+            });
+        }
+    }
+    let same = wrong
+        .iter()
+        .filter(|&&d| b.prominence[d as usize] == g)
+        .count();
+    let in_series = b
+        .series(pack)
+        .map(|s| format!(" in {s}"))
+        .unwrap_or_default();
+    let (verb, prompt) = if r.voice {
+        (
+            "voices",
+            format!("Who voices {}{in_series}?", b.name(r.character)),
+        )
+    } else if r.cameo {
+        (
+            "makes a cameo as",
+            format!("Who makes a cameo as {}{in_series}?", b.name(r.character)),
+        )
+    } else {
+        (
+            "plays",
+            format!("Who plays {}{in_series}?", b.name(r.character)),
+        )
+    };
+    let desc = b
+        .descriptions
+        .get(&r.character)
+        .map(|d| format!(", {d}"))
+        .unwrap_or_default();
+    let explanation = format!("{} {verb} {}{desc}.", b.name(r.actor), b.name(r.character));
+    let facts = vec![triple(b.name(r.actor), verb, b.name(r.character))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            r.actor,
+            &wrong,
+            |e| say::role(b, e),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

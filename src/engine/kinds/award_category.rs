@@ -1,0 +1,95 @@
+//! "In which category was Kit Connor nominated at the 2022 Dorian Awards?"
+
+use rand::Rng;
+
+use super::award_winner::gendered_word;
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
+use crate::engine::compile::awards::ANY_CEREMONY;
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::model::AwardResult;
+use crate::engine::phrase::quote;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `awards`.
+    pub award: u32,
+    /// Index into that award's nominees.
+    pub nominee: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, a) in b.awards.iter().enumerate() {
+        if a.result == AwardResult::Pending {
+            continue;
+        }
+        for k in 0..a.nominees.len() {
+            out.push(Candidate {
+                ask: Ask::AwardCategory(Cand {
+                    award: i as u32,
+                    nominee: k as u32,
+                }),
+                base_difficulty: 0.6,
+                origin: a.origin,
+            });
+        }
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let a = b.awards.get(k.award as usize)?;
+    let nominee = *a.nominees.get(k.nominee as usize)?;
+    let gender = gendered_word(b.norm(a.category));
+    // Never a category the nominee had at any ceremony; a gendered category only
+    // beside categories with the same word.
+    let ok = |d: u32| {
+        !b.is_true(nominee, Rel::CategoryAt, a.ceremony_key, d)
+            && !b.is_true(nominee, Rel::CategoryAt, ANY_CEREMONY, d)
+            && gendered_word(b.norm(d)).is_none_or(|g| Some(g) == gender)
+    };
+    let at = b
+        .pool_categories_at
+        .get(&(a.ceremony_key, a.nominee_kind))
+        .map_or(&[][..], |v| v.as_slice());
+    let anywhere = b
+        .pool_categories
+        .get(&a.nominee_kind)
+        .map_or(&[][..], |v| v.as_slice());
+    let mut wrong = Vec::new();
+    x.fill_from(a.category, at, OPTIONS - 1, &mut wrong, ok);
+    let same = wrong.len();
+    x.fill_from(a.category, anywhere, OPTIONS - 1, &mut wrong, ok);
+    let won = a.result == AwardResult::Won;
+    let prompt = if won {
+        format!(
+            "Which award did {} win at the {} {}?",
+            b.name(nominee),
+            a.year,
+            a.ceremony
+        )
+    } else {
+        format!(
+            "In which category was {} nominated at the {} {}?",
+            b.name(nominee),
+            a.year,
+            a.ceremony
+        )
+    };
+    let result = if won { "won" } else { "was nominated for" };
+    let explanation = format!(
+        "{} {result} {} at the {} {}.",
+        b.name(nominee),
+        quote(b.name(a.category)),
+        a.year,
+        a.ceremony
+    );
+    let facts = vec![triple(
+        b.name(nominee),
+        result,
+        &format!("{} ({} {})", b.name(a.category), a.ceremony, a.year),
+    )];
+    let mut d = Draft::entities(b, prompt, a.category, &wrong, |_| None, explanation, facts)
+        .same_group(same);
+    d.answer_fact = None;
+    Some(d)
+}

@@ -1,0 +1,71 @@
+//! "Which character does Olivia Colman play in Heartstopper?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `roles`.
+    pub role: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, r) in b.roles.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::CharacterOfActor(Cand { role: i as u32 }),
+            base_difficulty: 0.2 + 0.25 * r.group as u8 as f32,
+            origin: r.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let r = b.roles.get(k.role as usize)?;
+    let pack = c.origin.pack;
+    let pronoun = b.pronouns[r.character as usize];
+    let g = r.group as u8;
+    let is_false = |d: u32| !b.is_true(r.actor, Rel::Plays, 0, d);
+    let mut wrong = Vec::new();
+    let order = [g, g.saturating_sub(1), (g + 1).min(2)];
+    for strict in [true, false] {
+        for &group in &order {
+            let pool = b
+                .pool_characters
+                .get(&(pack, group))
+                .map_or(&[][..], |v| v.as_slice());
+            x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
+                is_false(d) && (!strict || pronoun == 0 || b.pronouns[d as usize] == pronoun)
+            });
+        }
+    }
+    let same = wrong
+        .iter()
+        .filter(|&&d| b.prominence[d as usize] == g)
+        .count();
+    let verb = if r.voice { "voice" } else { "play" };
+    let in_series = b
+        .series(pack)
+        .map(|s| format!(" in {s}"))
+        .unwrap_or_default();
+    let prompt = format!(
+        "Which character does {} {verb}{in_series}?",
+        b.name(r.actor)
+    );
+    let explanation = format!("{} {verb}s {}.", b.name(r.actor), b.name(r.character));
+    let facts = vec![triple(b.name(r.actor), "plays", b.name(r.character))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            r.character,
+            &wrong,
+            |e| say::role(b, e),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

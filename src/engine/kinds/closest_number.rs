@@ -1,0 +1,115 @@
+//! "How many countries did Heartstopper reach the Top 10 in?" with numeric
+//! options of the same unit and precision, inside the quantity's range.
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
+use crate::engine::facts::FactBase;
+use crate::engine::phrase::{capitalise, number};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `numbers`.
+    pub number: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, n) in b.numbers.iter().enumerate() {
+        // A value at the edge of its range (100 %, 5 out of 5) still has wrong
+        // values on one side; a value outside it is a data error.
+        if n.value > 0.0 && n.value >= n.min && n.value <= n.max {
+            out.push(Candidate {
+                ask: Ask::ClosestNumber(Cand { number: i as u32 }),
+                base_difficulty: 0.75,
+                origin: n.origin,
+            });
+        }
+    }
+}
+
+/// Three plausible wrong values: the same precision, on both sides of the
+/// answer where the range allows, inside `[min, max]` and never past the
+/// latest year for years.
+pub fn number_distractors<R: Rng>(
+    rng: &mut R,
+    value: f64,
+    precision: u8,
+    unit: &str,
+    min: f64,
+    max: f64,
+) -> Option<Vec<f64>> {
+    let step = 10f64.powi(-(precision as i32));
+    let round = |v: f64| (v / step).round() * step;
+    let years = unit.eq_ignore_ascii_case("year");
+    let spread = if years {
+        rng.random_range(1.0..3.0f64).round().max(1.0)
+    } else {
+        (value.abs() * rng.random_range(0.12..0.3)).max(step)
+    };
+    let mut below = Vec::new();
+    let mut above = Vec::new();
+    for k in 1..=6 {
+        let jitter = rng.random_range(0.85..1.15);
+        let lo = round(value - k as f64 * spread * jitter);
+        let hi = round(value + k as f64 * spread * jitter);
+        if lo >= min && lo > 0.0 && (lo - value).abs() >= step / 2.0 {
+            below.push(lo);
+        }
+        if hi <= max && (hi - value).abs() >= step / 2.0 {
+            above.push(hi);
+        }
+    }
+    dedup_close(&mut below, step);
+    dedup_close(&mut above, step);
+    // Balance the sides so the answer is not always the middle or an end.
+    let want_below = rng.random_range(1..=2usize);
+    let mut out: Vec<f64> = below.iter().copied().take(want_below).collect();
+    out.extend(above.iter().copied().take(OPTIONS - 1 - out.len()));
+    for v in below.iter().skip(want_below) {
+        if out.len() >= OPTIONS - 1 {
+            break;
+        }
+        out.push(*v);
+    }
+    dedup_close(&mut out, step);
+    (out.len() == OPTIONS - 1).then_some(out)
+}
+
+fn dedup_close(v: &mut Vec<f64>, step: f64) {
+    let mut kept: Vec<f64> = Vec::with_capacity(v.len());
+    for &x in v.iter() {
+        if kept.iter().all(|k| (k - x).abs() >= step / 2.0) {
+            kept.push(x);
+        }
+    }
+    *v = kept;
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let n = b.numbers.get(k.number as usize)?;
+    let max = if n.unit.eq_ignore_ascii_case("year") {
+        n.max.min(b.latest_year as f64)
+    } else {
+        n.max
+    };
+    let wrong = number_distractors(x.rng, n.value, n.precision, &n.unit, n.min, max)?;
+    let answer = number(n.value, n.precision, &n.unit);
+    let prompt = match &n.ask {
+        Some(ask) => capitalise(ask.trim()),
+        None => format!("What is the {}?", n.name.trim_end_matches('?')),
+    };
+    Some(
+        Draft::text(
+            prompt,
+            answer.clone(),
+            wrong
+                .iter()
+                .map(|&w| (number(w, n.precision, &n.unit), None))
+                .collect(),
+            format!("{}: {answer}.", capitalise(&n.name)),
+            vec![triple(&n.name, "is", &answer)],
+        )
+        .same_group(OPTIONS - 1),
+    )
+}

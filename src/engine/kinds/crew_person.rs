@@ -1,0 +1,54 @@
+//! "Who is the composer of Heartstopper?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::phrase::with_article;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `credits`.
+    pub credit: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, cr) in b.credits.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::CrewPerson(Cand { credit: i as u32 }),
+            base_difficulty: 0.6,
+            origin: cr.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let cr = b.credits.get(k.credit as usize)?;
+    let crew = b
+        .pool_crew_people
+        .get(&c.origin.pack)
+        .map_or(&[][..], |v| v.as_slice());
+    // Not credited in this role on any work: "an executive producer" of the film is
+    // as true as one of the series for a player.
+    let (wrong, same) = x.distractors(cr.person, &[crew], OPTIONS - 1, |d| {
+        !b.is_true(d, Rel::Credit, 0, cr.role)
+    });
+    let single = b.credit_count.get(&cr.role).copied().unwrap_or(0) == 1;
+    let role = with_article(b.name(cr.role), single);
+    let prompt = format!("Who is {role} of {}?", cr.work);
+    let explanation = format!("{} is {role} of {}.", b.name(cr.person), cr.work);
+    let facts = vec![triple(b.name(cr.person), "credited as", b.name(cr.role))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            cr.person,
+            &wrong,
+            |d| say::crew(b, d).or_else(|| say::role(b, d)),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

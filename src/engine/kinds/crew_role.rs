@@ -1,0 +1,64 @@
+//! "What is Jamie Laurenson's job on Heartstopper?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::phrase::{role_label, with_article};
+use crate::engine::validate::contains_words;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `credits`.
+    pub credit: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, cr) in b.credits.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::CrewRole(Cand { credit: i as u32 }),
+            base_difficulty: 0.6,
+            origin: cr.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let cr = b.credits.get(k.credit as usize)?;
+    let roles = b
+        .pool_crew_roles
+        .get(&c.origin.pack)
+        .map_or(&[][..], |v| v.as_slice());
+    let answer = b.norm(cr.role);
+    // "Producer" beside "Executive producer" is half true: one may not contain the other.
+    let (wrong, same) = x.distractors(cr.role, &[roles], OPTIONS - 1, |d| {
+        !b.is_true(cr.person, Rel::Credit, 0, d)
+            && !contains_words(answer, b.norm(d))
+            && !contains_words(b.norm(d), answer)
+    });
+    let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);
+    let explanation = format!(
+        "{} is {} of {}.",
+        b.name(cr.person),
+        with_article(b.name(cr.role), false),
+        cr.work
+    );
+    let facts = vec![triple(b.name(cr.person), "credited as", b.name(cr.role))];
+    let mut d = Draft::entities(
+        b,
+        prompt,
+        cr.role,
+        &wrong,
+        |d| say::crew(b, d),
+        explanation,
+        facts,
+    )
+    .same_group(same);
+    d.answer = role_label(b.name(cr.role));
+    for (i, w) in d.wrong.iter_mut().enumerate() {
+        w.0 = role_label(b.name(wrong[i]));
+    }
+    d.answer_fact = None;
+    Some(d)
+}

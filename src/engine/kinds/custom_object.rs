@@ -1,0 +1,66 @@
+//! A pack's own relation asked for its object: "Which world does Iapetus
+//! orbit?" Wrong options are objects of the same relation (worlds that have
+//! moons, never Venus), each known to be false: the relation gives every
+//! subject one object, or the pack lists all of them.
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::model::Objects;
+use crate::engine::phrase::{capitalise, fill};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `custom`.
+    pub fact: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, f) in b.custom.iter().enumerate() {
+        let info = &b.relations[f.relation as usize];
+        if info.def.objects == Objects::SomeListed || info.objects.len() < OPTIONS {
+            continue;
+        }
+        out.push(Candidate {
+            ask: Ask::CustomObject(Cand { fact: i as u32 }),
+            base_difficulty: 0.5,
+            origin: f.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let f = *b.custom.get(k.fact as usize)?;
+    let info = b.relations.get(f.relation as usize)?;
+    let kind = b.kinds[f.object as usize];
+    let is_false = |d: u32| !b.is_true(f.subject, Rel::Custom, f.relation, d);
+    let mut wrong = Vec::new();
+    x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, |d| {
+        is_false(d) && b.kinds[d as usize] == kind
+    });
+    let same = wrong.len();
+    x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, is_false);
+    let prompt = capitalise(&fill(
+        &info.def.ask_object,
+        b.name(f.subject),
+        "",
+        b.is_plural(f.subject),
+    ));
+    let explanation = say::statement(b, &info.def.statement, f.subject, f.object);
+    let explanation = crate::engine::phrase::sentence(&explanation);
+    let facts = vec![triple(b.name(f.subject), &info.def.id, b.name(f.object))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            f.object,
+            &wrong,
+            |d| say::custom(b, d, f.relation),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

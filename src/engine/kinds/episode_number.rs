@@ -1,0 +1,67 @@
+//! "Which episode of the first season of Heartstopper is titled “Secret”?"
+
+use rand::Rng;
+
+use super::episode_title::{season_of, season_pool};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::FactBase;
+use crate::engine::phrase::quote;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `episodes`.
+    pub episode: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, e) in b.episodes.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::EpisodeNumber(Cand { episode: i as u32 }),
+            base_difficulty: 0.45 + 0.02 * e.number.min(20) as f32,
+            origin: e.origin,
+        });
+    }
+}
+
+fn label(b: &FactBase, ep: u32) -> String {
+    b.episode_of_entity.get(&ep).map_or_else(String::new, |&i| {
+        format!("Episode {}", b.episodes[i as usize].number)
+    })
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let e = b.episodes.get(k.episode as usize)?;
+    let pool = season_pool(b, c.origin.pack, e.season);
+    let (wrong, same) = x.distractors(e.entity, &[pool], OPTIONS - 1, |d| d != e.entity);
+    let prompt = format!(
+        "Which episode of {} is titled {}?",
+        season_of(b, c.origin.pack, e.season),
+        quote(b.name(e.entity))
+    );
+    let explanation = format!(
+        "{} is episode {} of {}.",
+        quote(b.name(e.entity)),
+        e.number,
+        season_of(b, c.origin.pack, e.season)
+    );
+    let mut wrong_labels: Vec<(u32, String)> = wrong.iter().map(|&w| (w, label(b, w))).collect();
+    wrong_labels.sort_by_key(|(w, _)| b.horizons[*w as usize]);
+    Some(
+        Draft::text(
+            prompt,
+            label(b, e.entity),
+            wrong_labels
+                .into_iter()
+                .map(|(w, l)| (l, say::episode(b, w)))
+                .collect(),
+            explanation,
+            vec![triple(
+                b.name(e.entity),
+                "is episode",
+                &e.number.to_string(),
+            )],
+        )
+        .same_group(same),
+    )
+}

@@ -1,0 +1,73 @@
+//! "What is the title of episode 8 of the first season of Heartstopper?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::FactBase;
+use crate::engine::phrase::{ordinal_word, quote};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `episodes`.
+    pub episode: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, e) in b.episodes.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::EpisodeTitle(Cand { episode: i as u32 }),
+            base_difficulty: 0.35 + 0.02 * e.number.min(20) as f32,
+            origin: e.origin,
+        });
+    }
+}
+
+/// Episodes of the same season of the same pack.
+pub(super) fn season_pool(b: &FactBase, pack: u16, season: u32) -> &[u32] {
+    b.pool_episodes
+        .get(&(pack, season))
+        .map_or(&[][..], |v| v.as_slice())
+}
+
+/// "the first season of Heartstopper", or "the first season".
+pub(super) fn season_of(b: &FactBase, pack: u16, season: u32) -> String {
+    match b.series(pack) {
+        Some(s) => format!("the {} season of {s}", ordinal_word(season)),
+        None => format!("the {} season", ordinal_word(season)),
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let e = b.episodes.get(k.episode as usize)?;
+    let pool = season_pool(b, c.origin.pack, e.season);
+    let (wrong, same) = x.distractors(e.entity, &[pool], OPTIONS - 1, |d| d != e.entity);
+    let prompt = format!(
+        "What is the title of episode {} of {}?",
+        e.number,
+        season_of(b, c.origin.pack, e.season)
+    );
+    let explanation = format!(
+        "Episode {} of {} is titled {}.",
+        e.number,
+        season_of(b, c.origin.pack, e.season),
+        quote(b.name(e.entity))
+    );
+    let facts = vec![triple(
+        &format!("season {} episode {}", e.season, e.number),
+        "is titled",
+        b.name(e.entity),
+    )];
+    let mut d = Draft::entities(
+        b,
+        prompt,
+        e.entity,
+        &wrong,
+        |d| say::episode(b, d),
+        explanation,
+        facts,
+    )
+    .same_group(same);
+    d.answer_fact = None;
+    Some(d)
+}

@@ -1,0 +1,441 @@
+//! The question kinds. Each kind is one module that owns its typed candidate,
+//! how candidates are found in the fact base, its phrasing, its distractor
+//! rule and its own checks. This module holds what they share: the candidate
+//! envelope, the distractor search, and `finish`, which applies the checks
+//! every question must pass (`checks`) and shuffles the options.
+
+mod actor_of_character;
+mod artist_track;
+mod award_category;
+mod award_winner;
+mod award_won;
+mod character_of_actor;
+mod closest_number;
+mod crew_person;
+mod crew_role;
+mod custom_object;
+mod custom_subject;
+mod episode_credit;
+mod episode_number;
+mod episode_title;
+mod hand_written;
+mod odd_one_out;
+mod place_of_scene;
+mod plot_episode;
+mod say;
+mod scene_at_place;
+mod timeline;
+mod track_artist;
+mod which_is_not;
+
+use rand::Rng;
+
+use super::checks::{Reject, check_question};
+use super::facts::{FactBase, Horizon, Origin};
+use super::question::{FactTriple, Question, QuestionKind};
+
+pub use closest_number::number_distractors;
+
+/// Options per question (fewer only when a hand-written question has fewer).
+pub const OPTIONS: usize = 4;
+
+/// Draws that a distractor search may make in a large pool.
+const MAX_DRAWS: usize = 48;
+
+/// Random probes a kind may make for one element it needs.
+pub(crate) const MAX_TRIES: usize = 48;
+
+/// Attempts at one candidate: a draw whose options give the answer away is
+/// redrawn, never shown.
+const ATTEMPTS: usize = 4;
+
+/// What a candidate asks about, typed per kind.
+#[derive(Debug, Clone, Copy)]
+pub enum Ask {
+    ActorOfCharacter(actor_of_character::Cand),
+    CharacterOfActor(character_of_actor::Cand),
+    EpisodeTitle(episode_title::Cand),
+    EpisodeNumber(episode_number::Cand),
+    PlotEpisode(plot_episode::Cand),
+    EpisodeCredit(episode_credit::Cand),
+    AwardWinner(award_winner::Cand),
+    AwardCategory(award_category::Cand),
+    AwardWon(award_won::Cand),
+    TrackArtist(track_artist::Cand),
+    ArtistTrack(artist_track::Cand),
+    CrewPerson(crew_person::Cand),
+    CrewRole(crew_role::Cand),
+    PlaceOfScene(place_of_scene::Cand),
+    SceneAtPlace(scene_at_place::Cand),
+    WhichIsNot(which_is_not::Cand),
+    OddOneOut(odd_one_out::Cand),
+    Timeline(timeline::Cand),
+    ClosestNumber(closest_number::Cand),
+    CustomObject(custom_object::Cand),
+    CustomSubject(custom_subject::Cand),
+    HandWritten(hand_written::Cand),
+}
+
+/// One fact that can become a question.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub ask: Ask,
+    pub base_difficulty: f32,
+    pub origin: Origin,
+}
+
+impl Candidate {
+    pub fn kind(&self) -> QuestionKind {
+        match self.ask {
+            Ask::ActorOfCharacter(_) => QuestionKind::ActorOfCharacter,
+            Ask::CharacterOfActor(_) => QuestionKind::CharacterOfActor,
+            Ask::EpisodeTitle(_) => QuestionKind::EpisodeTitle,
+            Ask::EpisodeNumber(_) => QuestionKind::EpisodeNumber,
+            Ask::PlotEpisode(_) => QuestionKind::PlotEpisode,
+            Ask::EpisodeCredit(_) => QuestionKind::EpisodeCredit,
+            Ask::AwardWinner(_) => QuestionKind::AwardWinner,
+            Ask::AwardCategory(_) => QuestionKind::AwardCategory,
+            Ask::AwardWon(_) => QuestionKind::AwardWon,
+            Ask::TrackArtist(_) => QuestionKind::TrackArtist,
+            Ask::ArtistTrack(_) => QuestionKind::ArtistTrack,
+            Ask::CrewPerson(_) => QuestionKind::CrewPerson,
+            Ask::CrewRole(_) => QuestionKind::CrewRole,
+            Ask::PlaceOfScene(_) => QuestionKind::PlaceOfScene,
+            Ask::SceneAtPlace(_) => QuestionKind::SceneAtPlace,
+            Ask::WhichIsNot(_) => QuestionKind::WhichIsNot,
+            Ask::OddOneOut(_) => QuestionKind::OddOneOut,
+            Ask::Timeline(_) => QuestionKind::Timeline,
+            Ask::ClosestNumber(_) => QuestionKind::ClosestNumber,
+            Ask::CustomObject(_) => QuestionKind::CustomObject,
+            Ask::CustomSubject(_) => QuestionKind::CustomSubject,
+            Ask::HandWritten(_) => QuestionKind::HandWritten,
+        }
+    }
+
+    pub fn horizon(&self) -> Horizon {
+        self.origin.horizon
+    }
+
+    pub fn pack(&self) -> u16 {
+        self.origin.pack
+    }
+}
+
+/// Every candidate of every kind, in a fixed order.
+pub fn candidates(b: &FactBase) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    actor_of_character::candidates(b, &mut out);
+    character_of_actor::candidates(b, &mut out);
+    episode_title::candidates(b, &mut out);
+    episode_number::candidates(b, &mut out);
+    plot_episode::candidates(b, &mut out);
+    episode_credit::candidates(b, &mut out);
+    award_winner::candidates(b, &mut out);
+    award_category::candidates(b, &mut out);
+    award_won::candidates(b, &mut out);
+    track_artist::candidates(b, &mut out);
+    artist_track::candidates(b, &mut out);
+    crew_person::candidates(b, &mut out);
+    crew_role::candidates(b, &mut out);
+    place_of_scene::candidates(b, &mut out);
+    scene_at_place::candidates(b, &mut out);
+    which_is_not::candidates(b, &mut out);
+    odd_one_out::candidates(b, &mut out);
+    timeline::candidates(b, &mut out);
+    closest_number::candidates(b, &mut out);
+    custom_object::candidates(b, &mut out);
+    custom_subject::candidates(b, &mut out);
+    hand_written::candidates(b, &mut out);
+    out
+}
+
+/// The question being assembled: answer first, then distractors.
+pub(crate) struct Draft {
+    pub prompt: String,
+    pub answer: String,
+    pub answer_fact: Option<String>,
+    pub wrong: Vec<(String, Option<String>)>,
+    pub explanation: String,
+    pub facts: Vec<FactTriple>,
+    /// Distractors from the answer's own group (for difficulty).
+    pub same_group: usize,
+    /// The entity behind each option, answer first, where options are entities.
+    pub entities: Vec<u32>,
+    /// Written by a person: the phrasing checks do not apply.
+    pub hand_written: bool,
+}
+
+impl Draft {
+    /// A draft whose options are entity names.
+    pub(crate) fn entities(
+        b: &FactBase,
+        prompt: String,
+        answer: u32,
+        wrong: &[u32],
+        fact: impl Fn(u32) -> Option<String>,
+        explanation: String,
+        facts: Vec<FactTriple>,
+    ) -> Draft {
+        Draft {
+            prompt,
+            answer: super::phrase::capitalise(b.name(answer)),
+            answer_fact: fact(answer),
+            wrong: wrong
+                .iter()
+                .map(|&w| (super::phrase::capitalise(b.name(w)), fact(w)))
+                .collect(),
+            explanation,
+            facts,
+            same_group: 0,
+            entities: std::iter::once(answer)
+                .chain(wrong.iter().copied())
+                .collect(),
+            hand_written: false,
+        }
+    }
+
+    /// A draft whose options are computed text (numbers, dates, labels).
+    pub(crate) fn text(
+        prompt: String,
+        answer: String,
+        wrong: Vec<(String, Option<String>)>,
+        explanation: String,
+        facts: Vec<FactTriple>,
+    ) -> Draft {
+        Draft {
+            prompt,
+            answer,
+            answer_fact: None,
+            wrong,
+            explanation,
+            facts,
+            same_group: 0,
+            entities: Vec::new(),
+            hand_written: false,
+        }
+    }
+
+    pub(crate) fn same_group(mut self, n: usize) -> Draft {
+        self.same_group = n;
+        self
+    }
+}
+
+pub(crate) struct Ctx<'a, R: Rng> {
+    pub base: &'a FactBase,
+    pub rng: &'a mut R,
+    pub limit: Horizon,
+}
+
+impl<R: Rng> Ctx<'_, R> {
+    pub fn visible(&self, e: u32) -> bool {
+        let h = self.base.horizons[e as usize];
+        self.limit == 0 || h == 0 || h <= self.limit
+    }
+
+    /// Up to `n` distractor entities from the pools, in order of preference,
+    /// each passing `is_false` (verified false against the truth set), visible
+    /// under the spoiler horizon, and with a label distinct from the others.
+    /// Also returns how many came from the first pool.
+    pub fn distractors(
+        &mut self,
+        answer: u32,
+        pools: &[&[u32]],
+        n: usize,
+        is_false: impl Fn(u32) -> bool,
+    ) -> (Vec<u32>, usize) {
+        let mut chosen: Vec<u32> = Vec::with_capacity(n);
+        let mut from_first = 0;
+        for (pi, pool) in pools.iter().enumerate() {
+            if chosen.len() >= n || pool.is_empty() {
+                continue;
+            }
+            let len = pool.len();
+            let exhaustive = len <= 64;
+            let tries = if exhaustive { len } else { MAX_DRAWS };
+            let start = self.rng.random_range(0..len);
+            let stride = if exhaustive { 1 } else { 0 };
+            for t in 0..tries {
+                if chosen.len() >= n {
+                    break;
+                }
+                let d = if stride == 1 {
+                    pool[(start + t) % len]
+                } else {
+                    pool[self.rng.random_range(0..len)]
+                };
+                if d == answer || chosen.contains(&d) || !self.visible(d) {
+                    continue;
+                }
+                let label = self.base.norm(d);
+                if label == self.base.norm(answer)
+                    || chosen.iter().any(|&c| self.base.norm(c) == label)
+                {
+                    continue;
+                }
+                if !is_false(d) {
+                    continue;
+                }
+                chosen.push(d);
+                if pi == 0 {
+                    from_first += 1;
+                }
+            }
+        }
+        (chosen, from_first)
+    }
+
+    /// Adds distractors from one pool to `chosen` (up to `n` in all), each
+    /// passing `ok` as well as the checks of `distractors`.
+    pub fn fill_from(
+        &mut self,
+        answer: u32,
+        pool: &[u32],
+        n: usize,
+        chosen: &mut Vec<u32>,
+        ok: impl Fn(u32) -> bool,
+    ) {
+        if chosen.len() >= n || pool.is_empty() {
+            return;
+        }
+        let len = pool.len();
+        let exhaustive = len <= 64;
+        let tries = if exhaustive { len } else { MAX_DRAWS };
+        let start = self.rng.random_range(0..len);
+        for t in 0..tries {
+            if chosen.len() >= n {
+                break;
+            }
+            let d = if exhaustive {
+                pool[(start + t) % len]
+            } else {
+                pool[self.rng.random_range(0..len)]
+            };
+            if d == answer || chosen.contains(&d) || !self.visible(d) {
+                continue;
+            }
+            let label = self.base.norm(d);
+            if label == self.base.norm(answer) || chosen.iter().any(|&c| self.base.norm(c) == label)
+            {
+                continue;
+            }
+            if ok(d) {
+                chosen.push(d);
+            }
+        }
+    }
+}
+
+pub(crate) fn triple(s: &str, r: &str, o: &str) -> FactTriple {
+    FactTriple {
+        subject: s.into(),
+        relation: r.into(),
+        object: o.into(),
+    }
+}
+
+fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
+    match c.ask {
+        Ask::ActorOfCharacter(a) => actor_of_character::draft(x, c, a),
+        Ask::CharacterOfActor(a) => character_of_actor::draft(x, c, a),
+        Ask::EpisodeTitle(a) => episode_title::draft(x, c, a),
+        Ask::EpisodeNumber(a) => episode_number::draft(x, c, a),
+        Ask::PlotEpisode(a) => plot_episode::draft(x, c, a),
+        Ask::EpisodeCredit(a) => episode_credit::draft(x, c, a),
+        Ask::AwardWinner(a) => award_winner::draft(x, c, a),
+        Ask::AwardCategory(a) => award_category::draft(x, c, a),
+        Ask::AwardWon(a) => award_won::draft(x, c, a),
+        Ask::TrackArtist(a) => track_artist::draft(x, c, a),
+        Ask::ArtistTrack(a) => artist_track::draft(x, c, a),
+        Ask::CrewPerson(a) => crew_person::draft(x, c, a),
+        Ask::CrewRole(a) => crew_role::draft(x, c, a),
+        Ask::PlaceOfScene(a) => place_of_scene::draft(x, c, a),
+        Ask::SceneAtPlace(a) => scene_at_place::draft(x, c, a),
+        Ask::WhichIsNot(a) => which_is_not::draft(x, c, a),
+        Ask::OddOneOut(a) => odd_one_out::draft(x, c, a),
+        Ask::Timeline(a) => timeline::draft(x, c, a),
+        Ask::ClosestNumber(a) => closest_number::draft(x, c, a),
+        Ask::CustomObject(a) => custom_object::draft(x, c, a),
+        Ask::CustomSubject(a) => custom_subject::draft(x, c, a),
+        Ask::HandWritten(a) => hand_written::draft(x, c, a),
+    }
+}
+
+/// Builds the question for one candidate, or says why no fair question can be
+/// made from it (too few verified distractors, the answer leaks into the
+/// prompt, the options give it away, labels collide).
+pub fn render<R: Rng>(
+    base: &FactBase,
+    c: &Candidate,
+    key: u32,
+    rng: &mut R,
+    limit: Horizon,
+) -> Result<Question, Reject> {
+    let mut last = Reject::TooFewOptions;
+    for _ in 0..ATTEMPTS {
+        let mut ctx = Ctx {
+            base,
+            rng: &mut *rng,
+            limit,
+        };
+        let Some(d) = draft(&mut ctx, c) else {
+            return Err(Reject::TooFewOptions);
+        };
+        match check_question(&d) {
+            Ok(()) => return Ok(finish(base, c, key, d, rng)),
+            // Another draw of distractors may fix a giveaway; nothing fixes the rest.
+            Err(r) if r.redraw_may_fix() => last = r,
+            Err(r) => return Err(r),
+        }
+    }
+    Err(last)
+}
+
+fn finish<R: Rng>(base: &FactBase, c: &Candidate, key: u32, d: Draft, rng: &mut R) -> Question {
+    let wrong_count = d.wrong.len();
+    let entity = |i: usize| d.entities.get(i).copied();
+    let mut options: Vec<(String, Option<String>, bool, Option<u32>)> = Vec::new();
+    options.push((d.answer, d.answer_fact, true, entity(0)));
+    for (i, (w, f)) in d.wrong.into_iter().enumerate() {
+        options.push((w, f, false, entity(i + 1)));
+    }
+    // Fisher–Yates: every answer position equally likely.
+    for i in (1..options.len()).rev() {
+        let j = rng.random_range(0..=i);
+        options.swap(i, j);
+    }
+    let answer = options.iter().position(|o| o.2).unwrap_or(0);
+    let source = base.source(c.origin.source).to_string();
+    let similarity = if wrong_count == 0 {
+        0.0
+    } else {
+        d.same_group as f32 / wrong_count as f32
+    };
+    let difficulty = (c.base_difficulty + 0.15 * similarity - 0.05).clamp(0.0, 1.0);
+    let mut explanation = String::with_capacity(d.explanation.len() + source.len() + 11);
+    explanation.push_str(&d.explanation);
+    explanation.push_str(" (Source: ");
+    explanation.push_str(&source);
+    explanation.push(')');
+    Question {
+        kind: c.kind(),
+        prompt: d.prompt,
+        answer,
+        option_facts: options
+            .iter()
+            .map(|o| if o.2 { None } else { o.1.clone() })
+            .collect(),
+        option_entities: options.iter().map(|o| o.3).collect(),
+        options: options.into_iter().map(|o| o.0).collect(),
+        difficulty,
+        explanation,
+        source,
+        facts: d.facts,
+        key,
+        pack: base
+            .packs
+            .get(c.origin.pack as usize)
+            .map(|p| p.meta.id.clone())
+            .unwrap_or_default(),
+    }
+}

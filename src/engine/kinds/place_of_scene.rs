@@ -1,0 +1,63 @@
+//! "Which location was used for Harry's party?"
+
+use rand::Rng;
+
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::phrase::capitalise;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `places`.
+    pub place: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, p) in b.places.iter().enumerate() {
+        out.push(Candidate {
+            ask: Ask::PlaceOfScene(Cand { place: i as u32 }),
+            base_difficulty: 0.65,
+            origin: p.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let p = b.places.get(k.place as usize)?;
+    let pool = b
+        .pool_places
+        .get(&c.origin.pack)
+        .map_or(&[][..], |v| v.as_slice());
+    let (wrong, same) = x.distractors(p.place, &[pool], OPTIONS - 1, |d| {
+        !b.is_true(p.scene, Rel::FilmedAt, 0, d)
+    });
+    let of = b
+        .series(c.origin.pack)
+        .map(|s| format!(" in {s}"))
+        .unwrap_or_default();
+    // "was used for" agrees with any scene, singular or plural.
+    let prompt = format!("Which location was used for {}{of}?", b.name(p.scene));
+    let location = p
+        .location
+        .map(|l| format!(" ({})", b.name(l)))
+        .unwrap_or_default();
+    let explanation = format!(
+        "{} was filmed {}{location}.",
+        capitalise(b.name(p.scene)),
+        p.at
+    );
+    let facts = vec![triple(b.name(p.scene), "filmed at", b.name(p.place))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            p.place,
+            &wrong,
+            |d| say::place(b, d),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

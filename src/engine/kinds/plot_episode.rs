@@ -1,0 +1,69 @@
+//! "Nick and Charlie go to the seaside. In which episode of Heartstopper does
+//! this happen?"
+
+use rand::Rng;
+
+use super::episode_title::season_pool;
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use crate::engine::facts::{FactBase, Rel};
+use crate::engine::phrase::{quote, sentence};
+use crate::engine::text::normalise;
+use crate::engine::validate::contains_words;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    /// Index into `plots`.
+    pub plot: u32,
+}
+
+pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    for (i, p) in b.plots.iter().enumerate() {
+        // A plot fact that names its own episode's title gives the answer away.
+        if contains_words(b.norm(p.plot), b.norm(p.episode)) {
+            continue;
+        }
+        out.push(Candidate {
+            ask: Ask::PlotEpisode(Cand { plot: i as u32 }),
+            base_difficulty: 0.5,
+            origin: p.origin,
+        });
+    }
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let p = b.plots.get(k.plot as usize)?;
+    let e = &b.episodes[*b.episode_of_entity.get(&p.episode)? as usize];
+    let pool = season_pool(b, c.origin.pack, e.season);
+    let (wrong, same) = x.distractors(p.episode, &[pool], OPTIONS - 1, |d| {
+        !b.is_true(p.plot, Rel::PlotIn, 0, d)
+    });
+    let of = b
+        .series(c.origin.pack)
+        .map(|s| format!(" of {s}"))
+        .unwrap_or_default();
+    let prompt = format!(
+        "{} In which episode{of} does this happen?",
+        sentence(b.name(p.plot))
+    );
+    let explanation = format!(
+        "It happens in {}, episode {} of season {}.",
+        quote(b.name(p.episode)),
+        e.number,
+        e.season
+    );
+    let _ = normalise;
+    let facts = vec![triple(b.name(p.plot), "happens in", b.name(p.episode))];
+    Some(
+        Draft::entities(
+            b,
+            prompt,
+            p.episode,
+            &wrong,
+            |d| say::episode(b, d),
+            explanation,
+            facts,
+        )
+        .same_group(same),
+    )
+}

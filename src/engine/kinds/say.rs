@@ -1,0 +1,96 @@
+//! One true fact about an option, in words, shown beside it on the reveal
+//! ("Joe Locke plays Charlie Spring"); shared by the kinds whose options are
+//! of the same type.
+
+use crate::engine::facts::{EKind, FactBase, Rel};
+use crate::engine::phrase::{capitalise, fill, quote, with_article};
+
+/// "Kit Connor plays Nick Nelson" for an actor or a character.
+pub fn role(b: &FactBase, e: u32) -> Option<String> {
+    let &(_, other) = b.primary.get(&(e, Rel::Plays))?;
+    let (actor, character) = if b.kinds[e as usize] == EKind::Person {
+        (e, other)
+    } else {
+        (other, e)
+    };
+    Some(format!("{} plays {}", b.name(actor), b.name(character)))
+}
+
+/// "“Girls” by Girl in Red is on the Official Mixtape".
+pub fn track(b: &FactBase, track: u32) -> Option<String> {
+    let t = &b.tracks[*b.track_index.get(&track)? as usize];
+    let artists: Vec<&str> = t.artists.iter().map(|&a| b.name(a)).collect();
+    let by = if artists.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", crate::engine::phrase::list(&artists))
+    };
+    Some(format!(
+        "{}{by} is on {}",
+        quote(b.name(track)),
+        album_label(b, t.album)
+    ))
+}
+
+/// The album in running text.
+pub fn album_label(b: &FactBase, album: u32) -> String {
+    b.album_index.get(&album).map_or_else(
+        || quote(b.name(album)),
+        |&i| b.albums[i as usize].label.clone(),
+    )
+}
+
+/// "“Kiss” is episode 3 of season 1".
+pub fn episode(b: &FactBase, ep: u32) -> Option<String> {
+    let e = &b.episodes[*b.episode_of_entity.get(&ep)? as usize];
+    Some(format!(
+        "{} is season {}, episode {}",
+        quote(b.name(ep)),
+        e.season,
+        e.number
+    ))
+}
+
+/// "Euros Lyn was a director" for a person or a role.
+pub fn crew(b: &FactBase, e: u32) -> Option<String> {
+    let &(_, other) = b.primary.get(&(e, Rel::Credit))?;
+    let (person, role) = if b.kinds[e as usize] == EKind::Person {
+        (e, other)
+    } else {
+        (other, e)
+    };
+    Some(format!(
+        "{} was {}",
+        b.name(person),
+        with_article(b.name(role), false)
+    ))
+}
+
+/// "Harry's party was filmed at Hampton Court House".
+pub fn place(b: &FactBase, e: u32) -> Option<String> {
+    let &(_, other) = b.primary.get(&(e, Rel::FilmedAt))?;
+    let (scene, place) = if b.kinds[e as usize] == EKind::Scene {
+        (e, other)
+    } else {
+        (other, e)
+    };
+    let at = b
+        .place_row
+        .get(&scene)
+        .map(|&i| &b.places[i as usize])
+        .filter(|p| p.place == place)
+        .map_or_else(|| format!("at {}", b.name(place)), |p| p.at.clone());
+    Some(format!("{} was filmed {at}", capitalise(b.name(scene))))
+}
+
+/// The statement of one fact of relation `rel` about `e`, from either end.
+pub fn custom(b: &FactBase, e: u32, rel: u32) -> Option<String> {
+    let info = b.relations.get(rel as usize)?;
+    let f = &b.custom[*b.custom_at.get(&(e, rel))? as usize];
+    Some(statement(b, &info.def.statement, f.subject, f.object))
+}
+
+/// A relation's statement for one fact, agreeing with its subject.
+pub fn statement(b: &FactBase, template: &str, s: u32, o: u32) -> String {
+    capitalise(&fill(template, b.name(s), b.name(o), b.is_plural(s)))
+}
