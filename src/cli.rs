@@ -49,12 +49,17 @@ pub fn check(paths: &[PathBuf], strict: bool) -> i32 {
             eprint!("{}", render(&p.warnings, &text, color));
             warnings += p.warnings.len();
         }
+        let generator = generator_warnings(&p.pack);
+        for w in &generator {
+            eprintln!("warning: {w}\n --> {}\n", p.path.display());
+        }
+        warnings += generator.len();
         println!(
             "ok: {} ({}: {} facts, {} warnings)",
             p.path.display(),
             p.pack.meta.title,
             crate::engine::validate::fact_count(&p.pack),
-            p.warnings.len()
+            p.warnings.len() + generator.len()
         );
     }
     for e in &bad {
@@ -224,6 +229,104 @@ pub fn ask(args: &AskArgs) -> i32 {
         };
         if written.is_err() {
             return 0; // stdout closed (e.g. piped into `head`)
+        }
+    }
+    0
+}
+
+/// What the generator finds in a valid pack: candidates that never give a
+/// fair question, by kind and reason.
+fn generator_warnings(pack: &crate::engine::Pack) -> Vec<String> {
+    let base = FactBase::build([pack]);
+    crate::engine::review::dropped(&base)
+        .into_iter()
+        .map(|(kind, d)| {
+            let n: usize = d.by_reason.values().sum();
+            let reasons: Vec<String> = d
+                .by_reason
+                .iter()
+                .map(|(r, k)| format!("{r} ({k})"))
+                .collect();
+            format!(
+                "{n} of {} `{}` questions are never asked: {}",
+                d.total,
+                kind.name(),
+                reasons.join("; ")
+            )
+        })
+        .collect()
+}
+
+/// `leafquiz review`: a sample with the generator's findings, and its drops.
+pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
+    let paths = if paths.is_empty() {
+        vec![default_pack_dir()]
+    } else {
+        paths.to_vec()
+    };
+    let (good, bad) = load_all(&paths);
+    report_errors(&bad);
+    if good.is_empty() {
+        eprintln!("error: no valid pack");
+        return 1;
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for p in &good {
+        let base = Arc::new(FactBase::build([&p.pack]));
+        let report = crate::engine::review::review(base, count, seed);
+        let mut text = format!("# {} ({})\n\n", p.pack.meta.title, p.path.display());
+        let flagged = report
+            .sample
+            .iter()
+            .filter(|r| !r.findings.is_empty())
+            .count();
+        text.push_str(&format!(
+            "{} questions, {flagged} with findings\n\n",
+            report.sample.len()
+        ));
+        for (n, r) in report.sample.iter().enumerate() {
+            let q = &r.question;
+            text.push_str(&format!("{}. [{}] {}\n", n + 1, q.kind.name(), q.prompt));
+            for (i, o) in q.options.iter().enumerate() {
+                let mark = if i == q.answer { "*" } else { " " };
+                text.push_str(&format!("   {mark} {}) {o}\n", (b'A' + i as u8) as char));
+            }
+            for f in &r.findings {
+                text.push_str(&format!("   ! {f}\n"));
+            }
+            text.push('\n');
+        }
+        if !report.repeated_shapes.is_empty() {
+            text.push_str("Repeated shapes (over a fifth of the sample):\n");
+            for (shape, k) in &report.repeated_shapes {
+                text.push_str(&format!("  {k:>4}  {shape}\n"));
+            }
+            text.push('\n');
+        }
+        text.push_str("Never asked (every draw failed a check):\n");
+        if report.dropped.is_empty() {
+            text.push_str("  none\n");
+        }
+        for (kind, d) in &report.dropped {
+            for (reason, k) in &d.by_reason {
+                text.push_str(&format!(
+                    "  {:<20} {k:>4} of {:<4} {reason}\n",
+                    kind.name(),
+                    d.total
+                ));
+            }
+        }
+        let unreachable = unreachable_facts(&FactBase::build([&p.pack]), &p.pack);
+        text.push_str(&format!(
+            "Facts no question reaches: {}\n",
+            unreachable.len()
+        ));
+        for u in unreachable {
+            text.push_str(&format!("  - {u}\n"));
+        }
+        if writeln!(out, "{text}").is_err() {
+            return 0;
         }
     }
     0

@@ -52,6 +52,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A sample of questions with the generator's findings beside each, and the
+    /// facts that never become a fair question.
+    Review {
+        /// Pack files or folders (default: questions/).
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value_t = 40)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Counts per table and question kind, and facts no question reaches.
     Stats { paths: Vec<PathBuf> },
     /// Write a commented scaffold pack.
@@ -102,6 +112,7 @@ fn main() -> ExitCode {
             json,
         }),
         Command::Stats { paths } => cli::stats(&paths),
+        Command::Review { paths, count, seed } => cli::review(&paths, count, seed),
         Command::New { path } => cli::new_pack(&path),
         Command::Export {
             format,

@@ -69,10 +69,12 @@ fn content_words(normalised: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() >= 3 && !STOP.contains(w))
 }
 
-/// Two words that are the same or share a stem ("bowl", "bowling").
+/// Two words that are the same or share a stem ("bowl", "bowling"; "Galilean",
+/// "Galileo"): a common start of five letters, or all of a four-letter word.
 fn related(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.len() >= 4 && long.starts_with(short))
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    a == b || (shorter >= 4 && common >= shorter.min(5))
 }
 
 /// The answer shares a content word with the prompt that no wrong option shares.
@@ -100,7 +102,6 @@ const FEATURES: &[Feature] = &[
     ("has brackets", |s| s.contains('(')),
     ("has digits", |s| s.chars().any(|c| c.is_ascii_digit())),
     ("has a colon", |s| s.contains(':')),
-    ("is one word", |s| !s.trim().contains(' ')),
     ("has a comma", |s| s.contains(',')),
 ];
 
@@ -120,7 +121,6 @@ pub fn odd_shape(answer: &str, wrong: &[&str]) -> Option<&'static str> {
                     "has brackets" => "lacks brackets",
                     "has digits" => "lacks digits",
                     "has a colon" => "lacks a colon",
-                    "is one word" => "has several words",
                     _ => "lacks a comma",
                 }
             });

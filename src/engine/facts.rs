@@ -270,7 +270,8 @@ pub struct FactBase {
     /// Crew people per pack (never actors: they would be dismissed on sight).
     pub pool_crew_people: BTreeMap<u16, Vec<u32>>,
     pub pool_crew_roles: BTreeMap<u16, Vec<u32>>,
-    pub credit_count: HashMap<u32, u32, FastHash>,
+    /// Holders of a role on one work ("the composer" when one).
+    pub credit_count: HashMap<(u32, String), u32>,
     pub pool_places: BTreeMap<u16, Vec<u32>>,
     pub pool_scenes: BTreeMap<u16, Vec<u32>>,
     /// Categories by (ceremony, nominee kind) and by nominee kind alone.

@@ -14,6 +14,7 @@ pub mod opentdb;
 pub mod party;
 pub mod phrase;
 pub mod question;
+pub mod review;
 pub mod scoring;
 pub mod session;
 pub mod synthetic;

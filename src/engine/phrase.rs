@@ -231,8 +231,21 @@ pub fn number(value: f64, precision: u8, unit: &str) -> String {
         format!("{grouped}%")
     } else if unit.trim().is_empty() {
         grouped
+    } else if grouped == "1" {
+        format!("1 {}", singular(unit.trim()))
     } else {
         format!("{grouped} {}", unit.trim())
+    }
+}
+
+/// "1 days" reads "1 day": the unit's last word without its plural "s".
+fn singular(unit: &str) -> String {
+    match unit.rsplit_once(' ') {
+        _ if unit.starts_with("out of") => unit.to_string(),
+        Some((head, last)) => format!("{head} {}", singular(last)),
+        None if unit.ends_with("ies") => format!("{}y", &unit[..unit.len() - 3]),
+        None if unit.ends_with('s') && !unit.ends_with("ss") => unit[..unit.len() - 1].to_string(),
+        None => unit.to_string(),
     }
 }
 
@@ -280,6 +293,9 @@ mod tests {
         assert_eq!(number(14.55, 2, "million hours"), "14.55 million hours");
         assert_eq!(number(384400.0, 0, "km"), "384,400 km");
         assert_eq!(number(87.0, 0, "%"), "87%");
+        assert_eq!(number(1.0, 0, "days"), "1 day");
+        assert_eq!(number(1.0, 0, "million hours"), "1 million hour");
+        assert_eq!(number(2.0, 0, "days"), "2 days");
         assert_eq!(unit_max("out of 5"), Some(5.0));
         assert_eq!(
             with_article("Executive producer", false),

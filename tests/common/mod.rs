@@ -69,7 +69,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         });
         let group = [Group::Main, Group::Recurring, Group::Guest][rng.random_range(0..3)];
         pack.characters.push(Character {
-            pronouns: None,
+            pronouns: [None, Some("he".to_string()), Some("she".to_string())][i % 3].clone(),
             id: format!("c{i}"),
             name: format!("Char {}", name(&mut rng, i)),
             aliases: vec![],
@@ -207,14 +207,23 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for i in 0..6 {
         pack.dates.push(DatedEvent {
             id: format!("d{i}"),
-            event: format!("milestone {i}"),
+            event: format!(
+                "the {} {} was {}",
+                [
+                    "harbour", "museum", "bridge", "festival", "library", "stadium"
+                ][i],
+                ["opened", "renamed", "rebuilt", "founded", "moved", "closed"]
+                    [(i + seed as usize) % 6],
+                ["north", "south", "east", "west", "uptown", "downtown"][i]
+            ),
             date: format!("20{:02}-0{}-1{}", 10 + i, 1 + i, i),
             source: src(),
         });
     }
-    for i in 0..8 {
+    // Cities 8 and 9 take part in no fact: never a wrong option.
+    for i in 0..10 {
         pack.entities.push(Entity {
-            plural: false,
+            plural: i % 4 == 3,
             id: format!("city{i}"),
             name: format!("City {i}"),
             kind: "city".into(),
@@ -238,10 +247,32 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
             source: src(),
         });
     }
-    pack.facts
-        .sort_by(|a, b| (&a.subject, &a.object).cmp(&(&b.subject, &b.object)));
-    pack.facts
-        .dedup_by(|a, b| a.subject == b.subject && a.object == b.object);
+    // A relation with several objects per subject, all listed; some facts are
+    // spoilers of a later episode.
+    pack.relations.push(RelationDef {
+        objects: Objects::AllListed,
+        id: "visited".into(),
+        ask_object: "Which city {has|have} {subject} visited?".into(),
+        ask_subject: Some("Who visited {object}?".into()),
+        statement: "{subject} visited {object}".into(),
+    });
+    for i in 0..n.min(12) {
+        for k in 0..rng.random_range(1..4) {
+            pack.facts.push(CustomFact {
+                episode: (k == 2).then(|| format!("e{}", episodes - 1)),
+                subject: format!("p{i}"),
+                relation: "visited".into(),
+                object: format!("city{}", (i + 3 * k) % 8),
+                source: src(),
+            });
+        }
+    }
+    pack.facts.sort_by(|a, b| {
+        (&a.relation, &a.subject, &a.object).cmp(&(&b.relation, &b.subject, &b.object))
+    });
+    pack.facts.dedup_by(|a, b| {
+        a.relation == b.relation && a.subject == b.subject && a.object == b.object
+    });
     pack.questions.push(HandWritten {
         prompt: "What colour is the sky?".into(),
         answer: "Blue".into(),

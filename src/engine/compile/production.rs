@@ -19,12 +19,12 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
                 .push(person);
         }
         base.pool_crew_roles.entry(cx.index).or_default().push(role);
-        *base.credit_count.entry(role).or_insert(0) += 1;
         let work = x
             .work
             .clone()
             .or_else(|| series.clone())
             .unwrap_or_else(|| "the production".into());
+        *base.credit_count.entry((role, work.clone())).or_insert(0) += 1;
         base.credits.push(CreditFact {
             role,
             person,

@@ -60,25 +60,27 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let same = wrong.len();
     x.fill_from(a.category, anywhere, OPTIONS - 1, &mut wrong, ok);
     let won = a.result == AwardResult::Won;
+    // A song or a scene reads as a title.
+    let who = if a.nominee_kind == crate::engine::facts::NomineeKind::Work {
+        quote(b.name(nominee))
+    } else {
+        b.name(nominee).to_string()
+    };
     let prompt = if won {
         format!(
-            "Which award did {} win at the {} {}?",
-            b.name(nominee),
-            a.year,
-            a.ceremony
+            "Which award did {who} win at the {} {}?",
+            a.year, a.ceremony
         )
     } else {
         format!(
-            "In which category was {} nominated at the {} {}?",
-            b.name(nominee),
-            a.year,
-            a.ceremony
+            "In which category was {who} nominated at the {} {}?",
+            a.year, a.ceremony
         )
     };
     let result = if won { "won" } else { "was nominated for" };
     let explanation = format!(
         "{} {result} {} at the {} {}.",
-        b.name(nominee),
+        crate::engine::phrase::capitalise(&who),
         quote(b.name(a.category)),
         a.year,
         a.ceremony

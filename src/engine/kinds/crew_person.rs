@@ -34,7 +34,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let (wrong, same) = x.distractors(cr.person, &[crew], OPTIONS - 1, |d| {
         !b.is_true(d, Rel::Credit, 0, cr.role)
     });
-    let single = b.credit_count.get(&cr.role).copied().unwrap_or(0) == 1;
+    let single = b
+        .credit_count
+        .get(&(cr.role, cr.work.clone()))
+        .copied()
+        .unwrap_or(0)
+        == 1;
     let role = with_article(b.name(cr.role), single);
     let prompt = format!("Who is {role} of {}?", cr.work);
     let explanation = format!("{} is {role} of {}.", b.name(cr.person), cr.work);

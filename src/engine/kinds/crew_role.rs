@@ -38,10 +38,16 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             && !contains_words(b.norm(d), answer)
     });
     let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);
+    let single = b
+        .credit_count
+        .get(&(cr.role, cr.work.clone()))
+        .copied()
+        .unwrap_or(0)
+        == 1;
     let explanation = format!(
         "{} is {} of {}.",
         b.name(cr.person),
-        with_article(b.name(cr.role), false),
+        with_article(b.name(cr.role), single),
         cr.work
     );
     let facts = vec![triple(b.name(cr.person), "credited as", b.name(cr.role))];
