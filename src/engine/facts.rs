@@ -108,7 +108,7 @@ pub struct PlotFact {
 /// ever offered against the same kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NomineeKind {
-    /// A person who plays a role in some pack.
+    /// A person who plays a role (not a cameo) in some pack.
     Actor,
     /// Any other person.
     Person,
@@ -291,6 +291,8 @@ pub struct FactBase {
     /// Actors and characters whose horizon has been set by a role.
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,
+    /// People with a role that is not a cameo: the nominees of acting awards.
+    pub(crate) performers: HashSet<u32>,
 
     pub candidates: Vec<Candidate>,
 }

@@ -44,7 +44,7 @@ pub(super) fn awards(base: &mut FactBase, cx: &PackCx, series: Option<u32>) {
             }
         }
         let kind_of = |base: &FactBase, n: u32| match base.kinds[n as usize] {
-            EKind::Person if base.actors_seen.contains(&n) => NomineeKind::Actor,
+            EKind::Person if base.performers.contains(&n) => NomineeKind::Actor,
             EKind::Person => NomineeKind::Person,
             _ if Some(n) == series => NomineeKind::Series,
             _ => NomineeKind::Work,

@@ -85,6 +85,9 @@ pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
         if pronoun != 0 {
             *base.actor_pronouns.entry(actor).or_insert(0) |= 1 << pronoun;
         }
+        if !x.cameo {
+            base.performers.insert(actor);
+        }
         base.assert_fact(actor, Rel::Plays, 0, character);
         base.roles.push(RoleFact {
             actor,
