@@ -245,7 +245,13 @@ fn generator_warnings(pack: &crate::engine::Pack) -> Vec<String> {
             let reasons: Vec<String> = d
                 .by_reason
                 .iter()
-                .map(|(r, k)| format!("{r} ({k})"))
+                .map(|(r, k)| {
+                    let example = d.examples.get(r).filter(|e| *e != r);
+                    match example {
+                        Some(e) => format!("{r} ({k}; e.g. {e})"),
+                        None => format!("{r} ({k})"),
+                    }
+                })
                 .collect();
             format!(
                 "{n} of {} `{}` questions are never asked: {}",
@@ -310,8 +316,14 @@ pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
         }
         for (kind, d) in &report.dropped {
             for (reason, k) in &d.by_reason {
+                let example = d
+                    .examples
+                    .get(reason)
+                    .filter(|e| *e != reason)
+                    .map(|e| format!(" (e.g. {e})"))
+                    .unwrap_or_default();
                 text.push_str(&format!(
-                    "  {:<20} {k:>4} of {:<4} {reason}\n",
+                    "  {:<20} {k:>4} of {:<4} {reason}{example}\n",
                     kind.name(),
                     d.total
                 ));

@@ -36,6 +36,19 @@ impl Reject {
     }
 }
 
+impl Reject {
+    /// The reason without its particulars, for counting ("giveaway: a word
+    /// only the answer shares with the prompt").
+    pub fn category(&self) -> String {
+        match self {
+            Reject::SharedWord(_) => {
+                "giveaway: a word only the answer shares with the prompt".into()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Reject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -80,20 +93,17 @@ fn related(a: &str, b: &str) -> bool {
 /// The answer shares a content word with the prompt that no wrong option shares.
 pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String> {
     let p = normalise(prompt);
-    let a = normalise(answer);
+    let prompt_words: Vec<&str> = content_words(&p).collect();
     let wrong: Vec<String> = wrong.iter().map(|w| normalise(w)).collect();
-    for word in content_words(&a) {
-        if !content_words(&p).any(|pw| related(pw, word)) {
-            continue;
-        }
-        let echoed = wrong
-            .iter()
-            .any(|w| content_words(w).any(|ww| content_words(&p).any(|pw| related(pw, ww))));
-        if !echoed {
-            return Some(word.to_string());
-        }
-    }
-    None
+    shared_word_normalised(&prompt_words, &normalise(answer), &wrong)
+}
+
+/// `shared_word` over text already normalised (and the prompt's content words).
+fn shared_word_normalised(prompt_words: &[&str], answer: &str, wrong: &[String]) -> Option<String> {
+    let in_prompt = |w: &str| prompt_words.iter().any(|pw| related(pw, w));
+    let word = content_words(answer).find(|w| in_prompt(w))?;
+    let echoed = wrong.iter().any(|w| content_words(w).any(in_prompt));
+    (!echoed).then(|| word.to_string())
 }
 
 type Feature = (&'static str, fn(&str) -> bool);
@@ -178,7 +188,8 @@ pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
         return Err(Reject::TooFewOptions);
     }
     let answer_norm = normalise(&d.answer);
-    if answer_norm.is_empty() || contains_words(&normalise(&d.prompt), &answer_norm) {
+    let prompt_norm = normalise(&d.prompt);
+    if answer_norm.is_empty() || contains_words(&prompt_norm, &answer_norm) {
         return Err(Reject::AnswerInPrompt);
     }
     let mut labels: Vec<String> = Vec::with_capacity(d.wrong.len() + 1);
@@ -196,10 +207,11 @@ pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));
     }
-    let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();
-    if let Some(w) = shared_word(&d.prompt, &d.answer, &wrong) {
+    let prompt_words: Vec<&str> = content_words(&prompt_norm).collect();
+    if let Some(w) = shared_word_normalised(&prompt_words, &labels[0], &labels[1..]) {
         return Err(Reject::SharedWord(w));
     }
+    let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();
     if let Some(s) = odd_shape(&d.answer, &wrong) {
         return Err(Reject::OddShape(s));
     }

@@ -184,6 +184,8 @@ pub struct NumberFact {
 #[derive(Debug, Clone)]
 pub struct EventFact {
     pub event: String,
+    /// The words that say what the event is about (see `kinds::timeline`).
+    pub topic: Vec<String>,
     pub date: Date,
     pub origin: Origin,
 }
@@ -252,6 +254,12 @@ pub struct FactBase {
     pub events: Vec<EventFact>,
     pub custom: Vec<CustomFactRow>,
     pub relations: Vec<RelationInfo>,
+    /// What each entity is, by its own facts: (relation, object) pairs where it
+    /// is the subject. Wrong options that share one with the answer look alike
+    /// (Italian cities beside an Italian city).
+    pub attributes: HashMap<u32, Vec<(u32, u32)>, FastHash>,
+    /// Objects per (subject, relation), for subjects with several.
+    pub object_count: HashMap<(u32, u32), u32, FastHash>,
     /// The first fact of a relation at an entity, by (entity, relation).
     pub custom_at: HashMap<(u32, u32), u32, FastHash>,
     /// The first filming place row of a scene or a place.
@@ -328,6 +336,16 @@ impl FactBase {
 
     pub fn norm(&self, e: u32) -> &str {
         &self.norms[e as usize]
+    }
+
+    /// Whether two entities share an attribute (the same object under the same
+    /// relation), other than under `except`.
+    pub fn alike(&self, a: u32, b: u32, except: u32) -> bool {
+        let (Some(x), Some(y)) = (self.attributes.get(&a), self.attributes.get(&b)) else {
+            return false;
+        };
+        x.iter()
+            .any(|&(r, o)| r != except && y.iter().any(|&(r2, o2)| r == r2 && o == o2))
     }
 
     pub fn is_plural(&self, e: u32) -> bool {

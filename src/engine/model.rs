@@ -371,7 +371,9 @@ pub enum Objects {
 #[serde(deny_unknown_fields, rename = "Relation")]
 pub struct RelationDef {
     pub id: Id,
-    /// Asks for the object: "Which city is {subject} from?"
+    /// Asks for the object: "Which city is {subject} from?" (may be left out
+    /// when `asked` is false).
+    #[serde(default)]
     pub ask_object: String,
     /// Asks for the subject: "Which band comes from {object}?"
     #[serde(default)]
@@ -380,6 +382,14 @@ pub struct RelationDef {
     pub statement: String,
     #[serde(default)]
     pub objects: Objects,
+    /// `false`: the facts only describe entities (a city's country), so that
+    /// wrong options look alike; they are never asked.
+    #[serde(default = "yes")]
+    pub asked: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

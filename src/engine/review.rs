@@ -26,6 +26,8 @@ pub struct Reviewed {
 pub struct Dropped {
     pub total: usize,
     pub by_reason: BTreeMap<String, usize>,
+    /// One example per reason: the particular reason ("… shares \"bowl\" …").
+    pub examples: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -92,7 +94,11 @@ pub fn dropped(base: &FactBase) -> BTreeMap<QuestionKind, Dropped> {
             }
         }
         if let Some(r) = last {
-            *entry.by_reason.entry(r.to_string()).or_insert(0) += 1;
+            *entry.by_reason.entry(r.category()).or_insert(0) += 1;
+            entry
+                .examples
+                .entry(r.category())
+                .or_insert_with(|| r.to_string());
         }
     }
     out.retain(|_, d| !d.by_reason.is_empty());

@@ -44,7 +44,9 @@ pub fn synthetic_pack(facts: usize) -> Pack {
         dates: vec![],
         entities: Vec::with_capacity(units),
         relations: vec![RelationDef {
-            objects: Default::default(),
+            asked: true,
+            // Each person has two objects below, both listed.
+            objects: Objects::AllListed,
             id: "rel".into(),
             ask_object: "Which thing goes with {subject}?".into(),
             ask_subject: Some("Who goes with {object}?".into()),
@@ -71,8 +73,10 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             description: None,
             source: s(),
         });
+        // Numbers in names never pair up across a fact (Person 5 plays Character 5
+        // would be a giveaway the checks rightly reject).
         pack.roles.push(Role {
-            actor: format!("p{i}"),
+            actor: format!("p{}", (i + 1) % units),
             character: format!("c{i}"),
             seasons: vec![1 + (i / 1000) as u32],
             voice: false,
@@ -87,20 +91,20 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             directors: vec![format!("p{}", i % 7)],
             writers: vec![],
             released: None,
-            plot: vec![format!("thing number {i} happens")],
+            plot: vec![format!("thing number {} happens", i + 7)],
             source: s(),
         });
         pack.tracks.push(Track {
             album: "album".into(),
             number: i as u32 + 1,
             title: format!("Song {i}"),
-            artists: vec![format!("p{}", i % 50)],
+            artists: vec![format!("p{}", (i + 3) % 50)],
             duration: None,
             source: s(),
         });
         pack.crew.push(Credit {
             work: None,
-            role: format!("Role {}", i % 40),
+            role: format!("Role {}", (i + 5) % 40),
             person: format!("p{i}"),
             seasons: vec![],
             source: s(),
@@ -117,7 +121,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             episode: None,
             subject: format!("p{i}"),
             relation: "rel".into(),
-            object: format!("x{i}"),
+            object: format!("x{}", (i + 11) % units),
             source: s(),
         });
         pack.facts.push(CustomFact {

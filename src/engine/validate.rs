@@ -671,7 +671,7 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
                 );
             }
         }
-        if !r.ask_object.contains("{subject}") {
+        if r.asked && !r.ask_object.contains("{subject}") {
             c.error(
                 "ask_object",
                 &r.ask_object,
@@ -897,7 +897,7 @@ fn lint(c: &mut Checker, pack: &Pack) {
     }
     for r in &pack.relations {
         let distinct = per_relation.get(r.id.as_str()).map_or(0, |s| s.len());
-        if distinct < 4 {
+        if r.asked && distinct < 4 {
             c.warn(
                 "id",
                 &r.id,

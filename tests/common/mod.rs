@@ -232,6 +232,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         });
     }
     pack.relations.push(RelationDef {
+        asked: true,
         objects: Default::default(),
         id: "from".into(),
         ask_object: "Which city is {subject} from?".into(),
@@ -250,6 +251,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     // A relation with several objects per subject, all listed; some facts are
     // spoilers of a later episode.
     pack.relations.push(RelationDef {
+        asked: true,
         objects: Objects::AllListed,
         id: "visited".into(),
         ask_object: "Which city {has|have} {subject} visited?".into(),

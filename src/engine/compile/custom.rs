@@ -41,6 +41,8 @@ pub(super) fn facts(base: &mut FactBase, cx: &PackCx) {
             continue;
         };
         base.assert_fact(s, Rel::Custom, r, o);
+        base.attributes.entry(s).or_default().push((r, o));
+        *base.object_count.entry((s, r)).or_insert(0) += 1;
         let info = &mut base.relations[r as usize];
         info.subjects.push(s);
         info.objects.push(o);

@@ -12,7 +12,7 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
         let role = base.intern(EKind::CrewRole, key(&x.role), &x.role);
         base.assert_fact(person, Rel::Credit, 0, role);
         // Actors are never crew distractors: a fan dismisses them on sight.
-        if !base.actors_seen.contains(&person) {
+        if !base.performers.contains(&person) {
             base.pool_crew_people
                 .entry(cx.index)
                 .or_default()

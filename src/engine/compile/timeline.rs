@@ -27,7 +27,9 @@ pub(super) fn dates(base: &mut FactBase, cx: &PackCx) {
     for x in &cx.pack.dates {
         if let Some(date) = parse_date(&x.date) {
             base.latest_year = base.latest_year.max(date.year);
+            let series = cx.pack.meta.series.as_deref().unwrap_or("");
             base.events.push(EventFact {
+                topic: crate::engine::kinds::topic_words(&x.event, series),
                 event: x.event.clone(),
                 date,
                 origin: cx.origin(&x.source, 0),

@@ -25,13 +25,24 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
 pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
     let b = x.base;
     let cr = b.credits.get(k.credit as usize)?;
-    let crew = b
-        .pool_crew_people
-        .get(&c.origin.pack)
-        .map_or(&[][..], |v| v.as_slice());
+    // Crew among crew, actors among actors (an actor credited as producer):
+    // either kind alone among the other would stand out.
+    let actor = b.performers.contains(&cr.person);
+    let pools: Vec<&[u32]> = if actor {
+        (0..3u8)
+            .filter_map(|g| b.pool_actors.get(&(c.origin.pack, g)))
+            .map(|v| v.as_slice())
+            .collect()
+    } else {
+        vec![
+            b.pool_crew_people
+                .get(&c.origin.pack)
+                .map_or(&[][..], |v| v.as_slice()),
+        ]
+    };
     // Not credited in this role on any work: "an executive producer" of the film is
     // as true as one of the series for a player.
-    let (wrong, same) = x.distractors(cr.person, &[crew], OPTIONS - 1, |d| {
+    let (wrong, same) = x.distractors(cr.person, &pools, OPTIONS - 1, |d| {
         !b.is_true(d, Rel::Credit, 0, cr.role)
     });
     let single = b

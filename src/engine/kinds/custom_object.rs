@@ -16,10 +16,30 @@ pub struct Cand {
     pub fact: u32,
 }
 
+/// A prompt that admits several true answers of which one is offered.
+fn asks_for_one_of_several(template: &str) -> bool {
+    let t = template.to_lowercase();
+    t.contains("of these") || t.contains("one of")
+}
+
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, f) in b.custom.iter().enumerate() {
         let info = &b.relations[f.relation as usize];
-        if info.def.objects == Objects::SomeListed || info.objects.len() < OPTIONS {
+        if !info.def.asked
+            || info.def.objects == Objects::SomeListed
+            || info.objects.len() < OPTIONS
+        {
+            continue;
+        }
+        // "Who discovered Eris?" with one of its three discoverers misleads; only
+        // "Which of these …" may ask for one of several.
+        let several = b
+            .object_count
+            .get(&(f.subject, f.relation))
+            .copied()
+            .unwrap_or(1)
+            > 1;
+        if several && !asks_for_one_of_several(&info.def.ask_object) {
             continue;
         }
         out.push(Candidate {
@@ -37,6 +57,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let kind = b.kinds[f.object as usize];
     let is_false = |d: u32| !b.is_true(f.subject, Rel::Custom, f.relation, d);
     let mut wrong = Vec::new();
+    // Alike first: the same kind and an attribute in common with the answer.
+    x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, |d| {
+        is_false(d) && b.kinds[d as usize] == kind && b.alike(d, f.object, f.relation)
+    });
     x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, |d| {
         is_false(d) && b.kinds[d as usize] == kind
     });
@@ -48,8 +72,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         "",
         b.is_plural(f.subject),
     ));
-    let explanation = say::statement(b, &info.def.statement, f.subject, f.object);
-    let explanation = crate::engine::phrase::sentence(&explanation);
+    let explanation = crate::engine::phrase::sentence(&say::statement_all(
+        b,
+        &info.def.statement,
+        f.subject,
+        f.relation,
+    ));
     let facts = vec![triple(b.name(f.subject), &info.def.id, b.name(f.object))];
     Some(
         Draft::entities(

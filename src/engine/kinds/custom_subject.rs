@@ -19,6 +19,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, f) in b.custom.iter().enumerate() {
         let info = &b.relations[f.relation as usize];
         if info.def.ask_subject.is_none()
+            || !info.def.asked
             || info.def.objects == Objects::SomeListed
             || info.subjects.len() < OPTIONS
         {
@@ -41,6 +42,9 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let is_false = |d: u32| !b.is_true(d, Rel::Custom, f.relation, f.object);
     let mut wrong = Vec::new();
     x.fill_from(f.subject, &info.subjects, OPTIONS - 1, &mut wrong, |d| {
+        is_false(d) && b.kinds[d as usize] == kind && b.alike(d, f.subject, f.relation)
+    });
+    x.fill_from(f.subject, &info.subjects, OPTIONS - 1, &mut wrong, |d| {
         is_false(d) && b.kinds[d as usize] == kind
     });
     let same = wrong.len();
@@ -51,7 +55,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         b.name(f.object),
         b.is_plural(f.object),
     ));
-    let explanation = sentence(&say::statement(b, &info.def.statement, f.subject, f.object));
+    let explanation = sentence(&say::statement_all(
+        b,
+        &info.def.statement,
+        f.subject,
+        f.relation,
+    ));
     let facts = vec![triple(b.name(f.subject), &info.def.id, b.name(f.object))];
     Some(
         Draft::entities(

@@ -35,6 +35,7 @@ use super::facts::{FactBase, Horizon, Origin};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
+pub use timeline::topic_words;
 
 /// Options per question (fewer only when a hand-written question has fewer).
 pub const OPTIONS: usize = 4;

@@ -94,3 +94,25 @@ pub fn custom(b: &FactBase, e: u32, rel: u32) -> Option<String> {
 pub fn statement(b: &FactBase, template: &str, s: u32, o: u32) -> String {
     capitalise(&fill(template, b.name(s), b.name(o), b.is_plural(s)))
 }
+
+/// A relation's statement with every object the subject has ("Eris was
+/// discovered by Michael E. Brown, Chad Trujillo and David Rabinowitz").
+pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
+    let objects: Vec<&str> = b
+        .attributes
+        .get(&s)
+        .map(|a| {
+            a.iter()
+                .filter(|&&(r, _)| r == rel)
+                .take(8)
+                .map(|&(_, o)| b.name(o))
+                .collect()
+        })
+        .unwrap_or_default();
+    capitalise(&fill(
+        template,
+        b.name(s),
+        &crate::engine::phrase::list(&objects),
+        b.is_plural(s),
+    ))
+}

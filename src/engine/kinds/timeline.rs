@@ -51,7 +51,7 @@ pub fn certainly_before(a: Date, b: Date) -> bool {
 
 /// Words that say what an event is about, minus those every event of the pack
 /// may share (the series' own name).
-fn topic_words(event: &str, series: &str) -> Vec<String> {
+pub fn topic_words(event: &str, series: &str) -> Vec<String> {
     const COMMON: &[&str] = &[
         "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "and", "was", "were", "is",
         "are", "its", "his", "her", "their", "with", "from", "that", "this", "as", "into", "be",
@@ -76,8 +76,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let anchor = b.events.get(k.event as usize)?;
     let range = b.event_ranges.get(c.origin.pack as usize)?.clone();
     let len = (range.end - range.start) as usize;
-    let series = b.series(c.origin.pack).unwrap_or("");
-    let mut taken: Vec<String> = topic_words(&anchor.event, series);
+    let mut taken: Vec<&str> = anchor.topic.iter().map(|w| w.as_str()).collect();
     let mut chosen: Vec<u32> = Vec::new();
     let start = x.rng.random_range(0..len.max(1));
     for step in 0..len.min(256) {
@@ -94,11 +93,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         if !ordered || chosen.iter().any(|&o| b.events[o as usize].date == e.date) {
             continue;
         }
-        let words = topic_words(&e.event, series);
-        if words.iter().any(|w| taken.contains(w)) {
+        if e.topic.iter().any(|w| taken.contains(&w.as_str())) {
             continue;
         }
-        taken.extend(words);
+        taken.extend(e.topic.iter().map(|w| w.as_str()));
         chosen.push(i);
     }
     if chosen.len() < OPTIONS - 1 {
