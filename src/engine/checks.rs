@@ -181,6 +181,25 @@ fn strip_quoted(s: &str) -> String {
     out
 }
 
+/// Two names whose words one holds all of ("Best TV Performance", "Performance
+/// - TV"): read aloud they sound the same.
+fn near_duplicates(labels: &[String]) -> bool {
+    let sets: Vec<Vec<&str>> = labels.iter().map(|l| content_words(l).collect()).collect();
+    for (i, a) in sets.iter().enumerate() {
+        for b in &sets[i + 1..] {
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let a_in_b = a.iter().all(|w| b.contains(w));
+            let b_in_a = b.iter().all(|w| a.contains(w));
+            if a_in_b || b_in_a {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Every check a draft must pass.
 pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
     let min = if d.hand_written { 2 } else { OPTIONS };
@@ -203,6 +222,9 @@ pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
     }
     if d.hand_written {
         return Ok(());
+    }
+    if !d.entities.is_empty() && near_duplicates(&labels) {
+        return Err(Reject::DuplicateOptions);
     }
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));

@@ -186,6 +186,8 @@ pub struct EventFact {
     pub event: String,
     /// The words that say what the event is about (see `kinds::timeline`).
     pub topic: Vec<String>,
+    /// The event's chain, with its pack (see `DatedEvent::chain`).
+    pub chain: Option<String>,
     pub date: Date,
     pub origin: Origin,
 }

@@ -328,6 +328,10 @@ pub struct DatedEvent {
     pub event: String,
     /// ISO date, `YYYY-MM-DD` (or `YYYY-MM`).
     pub date: String,
+    /// Events of one chain happen in an order logic gives away (optioned,
+    /// ordered, filmed, released); a timeline never puts two of them together.
+    #[serde(default)]
+    pub chain: Option<String>,
     #[serde(default)]
     pub source: Id,
 }

@@ -206,6 +206,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..6 {
         pack.dates.push(DatedEvent {
+            chain: None,
             id: format!("d{i}"),
             event: format!(
                 "the {} {} was {}",

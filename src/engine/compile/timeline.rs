@@ -31,6 +31,7 @@ pub(super) fn dates(base: &mut FactBase, cx: &PackCx) {
             base.events.push(EventFact {
                 topic: crate::engine::kinds::topic_words(&x.event, series),
                 event: x.event.clone(),
+                chain: x.chain.clone(),
                 date,
                 origin: cx.origin(&x.source, 0),
             });

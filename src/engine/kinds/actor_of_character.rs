@@ -39,6 +39,21 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     // Same billing and the same kind of part first, so no option is dismissed on sight.
     let g = r.group as u8;
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
+    // Actors of characters a fan groups with this one (its family, its kind of part) first.
+    let plays_alike = |d: u32| {
+        b.primary
+            .get(&(d, Rel::Plays))
+            .is_some_and(|&(_, ch)| say::characters_alike(b, ch, r.character))
+    };
+    for &group in &order {
+        let pool = b
+            .pool_actors
+            .get(&(pack, group))
+            .map_or(&[][..], |v| v.as_slice());
+        x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
+            is_false(d) && plays_pronoun(b, d, pronoun) && plays_alike(d)
+        });
+    }
     for strict in [true, false] {
         for &group in &order {
             let pool = b

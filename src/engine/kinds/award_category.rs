@@ -22,7 +22,16 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         if a.result == AwardResult::Pending {
             continue;
         }
-        for k in 0..a.nominees.len() {
+        for (k, &n) in a.nominees.iter().enumerate() {
+            // A person the pack knows only from this table (a make-up artist) is
+            // obscure to players: asked about nothing else, not asked here either.
+            let known = b.kinds[n as usize] != crate::engine::facts::EKind::Person
+                || b.primary.contains_key(&(n, Rel::Plays))
+                || b.primary.contains_key(&(n, Rel::Credit))
+                || b.primary.contains_key(&(n, Rel::TrackBy));
+            if !known {
+                continue;
+            }
             out.push(Candidate {
                 ask: Ask::AwardCategory(Cand {
                     award: i as u32,

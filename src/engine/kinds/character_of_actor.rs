@@ -30,6 +30,18 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let is_false = |d: u32| !b.is_true(r.actor, Rel::Plays, 0, d);
     let mut wrong = Vec::new();
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
+    // Characters a fan groups with the answer (its family, its kind of part) first.
+    for &group in &order {
+        let pool = b
+            .pool_characters
+            .get(&(pack, group))
+            .map_or(&[][..], |v| v.as_slice());
+        x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
+            is_false(d)
+                && (pronoun == 0 || b.pronouns[d as usize] == pronoun)
+                && say::characters_alike(b, d, r.character)
+        });
+    }
     for strict in [true, false] {
         for &group in &order {
             let pool = b

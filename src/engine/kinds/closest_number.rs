@@ -107,7 +107,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
                 .iter()
                 .map(|&w| (number(w, n.precision, &n.unit), None))
                 .collect(),
-            format!("{}: {answer}.", capitalise(&n.name)),
+            format!("The {} is {answer}.", n.name.trim_end_matches('?')),
             vec![triple(&n.name, "is", &answer)],
         )
         .same_group(OPTIONS - 1),

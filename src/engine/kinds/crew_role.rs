@@ -14,7 +14,15 @@ pub struct Cand {
 }
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    let mut credits_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for cr in &b.credits {
+        *credits_of.entry(cr.person).or_insert(0) += 1;
+    }
     for (i, cr) in b.credits.iter().enumerate() {
+        // "What is X's job?" implies one: a director who also produced has two answers.
+        if credits_of[&cr.person] > 1 {
+            continue;
+        }
         out.push(Candidate {
             ask: Ask::CrewRole(Cand { credit: i as u32 }),
             base_difficulty: 0.6,
@@ -32,8 +40,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .map_or(&[][..], |v| v.as_slice());
     let answer = b.norm(cr.role);
     // "Producer" beside "Executive producer" is half true: one may not contain the other.
+    // Roles someone holds on the same work: no "Showrunner" for a film.
     let (wrong, same) = x.distractors(cr.role, &[roles], OPTIONS - 1, |d| {
         !b.is_true(cr.person, Rel::Credit, 0, d)
+            && b.credit_count.contains_key(&(d, cr.work.clone()))
             && !contains_words(answer, b.norm(d))
             && !contains_words(b.norm(d), answer)
     });

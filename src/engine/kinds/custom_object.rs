@@ -61,6 +61,22 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, |d| {
         is_false(d) && b.kinds[d as usize] == kind && b.alike(d, f.object, f.relation)
     });
+    // Then options unlike each other: three alike among themselves but not like
+    // the answer would single it out.
+    for _ in 0..OPTIONS - 1 {
+        let chosen = wrong.clone();
+        x.fill_from(
+            f.object,
+            &info.objects,
+            (wrong.len() + 1).min(OPTIONS - 1),
+            &mut wrong,
+            |d| {
+                is_false(d)
+                    && b.kinds[d as usize] == kind
+                    && !chosen.iter().any(|&c| b.alike(c, d, f.relation))
+            },
+        );
+    }
     x.fill_from(f.object, &info.objects, OPTIONS - 1, &mut wrong, |d| {
         is_false(d) && b.kinds[d as usize] == kind
     });

@@ -15,6 +15,10 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, e) in b.episodes.iter().enumerate() {
+        // An opener's title announces itself ("Meet", "Pilot"): not a fair question.
+        if e.number == 1 {
+            continue;
+        }
         out.push(Candidate {
             ask: Ask::EpisodeNumber(Cand { episode: i as u32 }),
             base_difficulty: 0.45 + 0.02 * e.number.min(20) as f32,

@@ -14,6 +14,10 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, e) in b.episodes.iter().enumerate() {
+        // An opener's title announces itself ("Meet", "Pilot"): not a fair question.
+        if e.number == 1 {
+            continue;
+        }
         out.push(Candidate {
             ask: Ask::EpisodeTitle(Cand { episode: i as u32 }),
             base_difficulty: 0.35 + 0.02 * e.number.min(20) as f32,

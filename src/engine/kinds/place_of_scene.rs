@@ -29,8 +29,15 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .pool_places
         .get(&c.origin.pack)
         .map_or(&[][..], |v| v.as_slice());
+    // A place used for the same episode may have served the same sequence.
+    let same_episode = |d: u32| {
+        p.origin.horizon != 0
+            && b.place_row
+                .get(&d)
+                .is_some_and(|&i| b.places[i as usize].origin.horizon == p.origin.horizon)
+    };
     let (wrong, same) = x.distractors(p.place, &[pool], OPTIONS - 1, |d| {
-        !b.is_true(p.scene, Rel::FilmedAt, 0, d)
+        !b.is_true(p.scene, Rel::FilmedAt, 0, d) && !same_episode(d)
     });
     let of = b
         .series(c.origin.pack)

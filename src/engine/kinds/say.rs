@@ -116,3 +116,48 @@ pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
         b.is_plural(s),
     ))
 }
+
+/// Two characters a fan would group together: one family name ("Tao Xu",
+/// "Yan Xu") or a word of their descriptions ("Nick's father", "Charlie and
+/// Tori's father").
+pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
+    let family = |e: u32| {
+        let name = b.norm(e);
+        let mut words = name.split(' ');
+        let first = words.next()?;
+        let last = name.rsplit(' ').next()?;
+        (last != first
+            && last.len() >= 3
+            && !matches!(first, "mr" | "mrs" | "ms" | "coach" | "headmaster"))
+        .then_some(last)
+    };
+    if family(x).is_some() && family(x) == family(y) {
+        return true;
+    }
+    const PLAIN: &[&str] = &[
+        "character",
+        "student",
+        "school",
+        "season",
+        "introduced",
+        "friend",
+        "friends",
+        "year",
+        "with",
+        "from",
+        "their",
+        "about",
+        "who",
+    ];
+    let words = |e: u32| -> Vec<String> {
+        b.descriptions.get(&e).map_or(Vec::new(), |d| {
+            crate::engine::text::normalise(d)
+                .split(' ')
+                .filter(|w| w.len() >= 4 && !PLAIN.contains(w))
+                .map(str::to_string)
+                .collect()
+        })
+    };
+    let wx = words(x);
+    !wx.is_empty() && words(y).iter().any(|w| wx.contains(w))
+}

@@ -77,6 +77,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let range = b.event_ranges.get(c.origin.pack as usize)?.clone();
     let len = (range.end - range.start) as usize;
     let mut taken: Vec<&str> = anchor.topic.iter().map(|w| w.as_str()).collect();
+    let mut chains: Vec<&str> = anchor.chain.iter().map(|c| c.as_str()).collect();
     let mut chosen: Vec<u32> = Vec::new();
     let start = x.rng.random_range(0..len.max(1));
     for step in 0..len.min(256) {
@@ -93,10 +94,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         if !ordered || chosen.iter().any(|&o| b.events[o as usize].date == e.date) {
             continue;
         }
-        if e.topic.iter().any(|w| taken.contains(&w.as_str())) {
+        if e.topic.iter().any(|w| taken.contains(&w.as_str()))
+            || e.chain.as_deref().is_some_and(|c| chains.contains(&c))
+        {
             continue;
         }
         taken.extend(e.topic.iter().map(|w| w.as_str()));
+        chains.extend(e.chain.as_deref());
         chosen.push(i);
     }
     if chosen.len() < OPTIONS - 1 {
