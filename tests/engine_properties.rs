@@ -56,8 +56,9 @@ fn heartstopper_questions_are_all_correct_for_many_seeds() {
     let pack = common::heartstopper();
     for seed in 0..20 {
         let asked = check_cycle(&pack, seed);
+        // 284 candidates; a few never pass the giveaway checks.
         assert!(
-            asked > 300,
+            asked > 250,
             "only {asked} questions from the Heartstopper pack"
         );
     }

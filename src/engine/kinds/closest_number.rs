@@ -39,13 +39,29 @@ pub fn number_distractors<R: Rng>(
     max: f64,
 ) -> Option<Vec<f64>> {
     let step = 10f64.powi(-(precision as i32));
-    let round = |v: f64| (v / step).round() * step;
     let years = unit.eq_ignore_ascii_case("year");
     let spread = if years {
         rng.random_range(1.0..3.0f64).round().max(1.0)
     } else {
         (value.abs() * rng.random_range(0.12..0.3)).max(step)
     };
+    let first = spread_values(rng, value, step, spread, min, max);
+    if first.is_some() {
+        return first;
+    }
+    // A narrow range (an age between 13 and 18): neighbouring values instead.
+    spread_values(rng, value, step, step, min, max)
+}
+
+fn spread_values<R: Rng>(
+    rng: &mut R,
+    value: f64,
+    step: f64,
+    spread: f64,
+    min: f64,
+    max: f64,
+) -> Option<Vec<f64>> {
+    let round = |v: f64| (v / step).round() * step;
     let mut below = Vec::new();
     let mut above = Vec::new();
     for k in 1..=6 {

@@ -17,9 +17,17 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for t in &b.tracks {
+        // A score beside a mixtape gives itself away by its titles ("Rugby Match"
+        // among pop songs): only albums of one nature (one artist, or many) meet.
+        let compilation = |album: u32| {
+            b.pool_album_artists
+                .get(&album)
+                .is_some_and(|v| v.len() > 1)
+        };
         let other = b.albums.iter().find(|a| {
             a.origin.pack == t.origin.pack
                 && a.entity != t.album
+                && compilation(a.entity) == compilation(t.album)
                 && b.pool_tracks
                     .get(&a.entity)
                     .is_some_and(|v| v.len() >= OPTIONS - 1)

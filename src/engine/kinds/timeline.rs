@@ -23,6 +23,10 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
             continue;
         }
         for i in range.clone() {
+            // Only events that can meet three others (chains and topics allowing).
+            if partners(b, i, i % 2 == 0, range.clone(), 0).len() < OPTIONS - 1 {
+                continue;
+            }
             out.push(Candidate {
                 ask: Ask::Timeline(Cand {
                     event: i,
@@ -71,25 +75,31 @@ pub fn topic_words(event: &str, series: &str) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
-    let b = x.base;
-    let anchor = b.events.get(k.event as usize)?;
-    let range = b.event_ranges.get(c.origin.pack as usize)?.clone();
+/// Up to three events certainly after (or before) the anchor, with distinct
+/// dates, no topic word or chain in common with it or each other, scanning
+/// from `start` (at most 256 events).
+fn partners(
+    b: &FactBase,
+    anchor: u32,
+    first: bool,
+    range: std::ops::Range<u32>,
+    start: usize,
+) -> Vec<u32> {
+    let a = &b.events[anchor as usize];
     let len = (range.end - range.start) as usize;
-    let mut taken: Vec<&str> = anchor.topic.iter().map(|w| w.as_str()).collect();
-    let mut chains: Vec<&str> = anchor.chain.iter().map(|c| c.as_str()).collect();
+    let mut taken: Vec<&str> = a.topic.iter().map(|w| w.as_str()).collect();
+    let mut chains: Vec<&str> = a.chain.iter().map(|c| c.as_str()).collect();
     let mut chosen: Vec<u32> = Vec::new();
-    let start = x.rng.random_range(0..len.max(1));
     for step in 0..len.min(256) {
         if chosen.len() >= OPTIONS - 1 {
             break;
         }
         let i = range.start + ((start + step) % len) as u32;
         let e = &b.events[i as usize];
-        let ordered = if k.first {
-            certainly_before(anchor.date, e.date)
+        let ordered = if first {
+            certainly_before(a.date, e.date)
         } else {
-            certainly_before(e.date, anchor.date)
+            certainly_before(e.date, a.date)
         };
         if !ordered || chosen.iter().any(|&o| b.events[o as usize].date == e.date) {
             continue;
@@ -103,6 +113,16 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         chains.extend(e.chain.as_deref());
         chosen.push(i);
     }
+    chosen
+}
+
+pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
+    let b = x.base;
+    let anchor = b.events.get(k.event as usize)?;
+    let range = b.event_ranges.get(c.origin.pack as usize)?.clone();
+    let len = (range.end - range.start) as usize;
+    let start = x.rng.random_range(0..len.max(1));
+    let chosen = partners(b, k.event, k.first, range, start);
     if chosen.len() < OPTIONS - 1 {
         return None;
     }
