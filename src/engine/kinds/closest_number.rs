@@ -87,8 +87,29 @@ fn spread_values<R: Rng>(
         }
         out.push(*v);
     }
+    // As round as the answer: 384,400 beside 466,774 would stand out.
+    let grain = roundness(value, step);
+    for v in &mut out {
+        let r = (*v / grain).round() * grain;
+        if r >= min && r <= max && r > 0.0 {
+            *v = r;
+        }
+    }
     dedup_close(&mut out, step);
+    out.retain(|&v| (v - value).abs() >= step / 2.0);
     (out.len() == OPTIONS - 1).then_some(out)
+}
+
+/// The power of ten the value is a multiple of (at least the precision's step,
+/// at most a hundredth of the value): 384,400 → 100.
+fn roundness(value: f64, step: f64) -> f64 {
+    let mut grain = step;
+    while grain * 10.0 <= value.abs() / 100.0
+        && ((value / (grain * 10.0)).round() * grain * 10.0 - value).abs() < step / 2.0
+    {
+        grain *= 10.0;
+    }
+    grain
 }
 
 fn dedup_close(v: &mut Vec<f64>, step: f64) {
