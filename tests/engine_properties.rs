@@ -54,12 +54,14 @@ fn check_cycle(pack: &leafquiz::engine::Pack, seed: u64) -> usize {
 #[test]
 fn heartstopper_questions_are_all_correct_for_many_seeds() {
     let pack = common::heartstopper();
+    let candidates = FactBase::build([&pack]).len();
+    assert!(candidates > 200, "only {candidates} candidates");
     for seed in 0..20 {
         let asked = check_cycle(&pack, seed);
-        // 284 candidates; a few never pass the giveaway checks.
+        // A few candidates never pass the giveaway checks; nearly all do.
         assert!(
-            asked > 250,
-            "only {asked} questions from the Heartstopper pack"
+            asked * 10 >= candidates * 9,
+            "only {asked} of {candidates} questions from the Heartstopper pack"
         );
     }
 }
@@ -69,7 +71,9 @@ fn heartstopper_offers_at_least_ten_kinds() {
     let pack = common::heartstopper();
     let base = FactBase::build([&pack]);
     let kinds = base.kind_counts();
-    assert!(kinds.len() >= 15, "kinds: {kinds:?}");
+    // Kinds whose questions a blind review found unfair for this pack (award
+    // categories across ceremonies, filming places of a handful) are not offered.
+    assert!(kinds.len() >= 12, "kinds: {kinds:?}");
     // Each kind actually yields a question.
     for kind in kinds.keys() {
         let mut s = Session::new(

@@ -84,6 +84,8 @@ pub struct RoleFact {
     pub group: Group,
     pub voice: bool,
     pub cameo: bool,
+    /// One of the pack's first two roles: the leads every fan knows.
+    pub lead: bool,
     pub origin: Origin,
 }
 
@@ -247,6 +249,8 @@ pub struct FactBase {
     pub plots: Vec<PlotFact>,
     pub awards: Vec<AwardFact>,
     pub nominee_nominations: BTreeMap<u32, Vec<u32>>,
+    /// Every nominee of one category at one ceremony.
+    pub slot_nominees: HashMap<u32, Vec<u32>, FastHash>,
     pub albums: Vec<AlbumFact>,
     pub album_index: HashMap<u32, u32, FastHash>,
     pub tracks: Vec<TrackFact>,
@@ -282,6 +286,7 @@ pub struct FactBase {
     pub pool_crew_roles: BTreeMap<u16, Vec<u32>>,
     /// Holders of a role on one work ("the composer" when one).
     pub credit_count: HashMap<(u32, String), u32>,
+    pub person_credits: HashMap<u32, u32, FastHash>,
     pub pool_places: BTreeMap<u16, Vec<u32>>,
     pub pool_scenes: BTreeMap<u16, Vec<u32>>,
     /// Categories by (ceremony, nominee kind) and by nominee kind alone.
@@ -301,6 +306,10 @@ pub struct FactBase {
     /// Actors and characters whose horizon has been set by a role.
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,
+    /// The leads' actors and characters (the pack's first two roles).
+    pub leads: HashSet<u32>,
+    /// Actors and characters of voice parts and cameos.
+    pub unusual_parts: HashSet<u32>,
     /// People with a role that is not a cameo: the nominees of acting awards.
     pub(crate) performers: HashSet<u32>,
 
@@ -338,6 +347,11 @@ impl FactBase {
 
     pub fn norm(&self, e: u32) -> &str {
         &self.norms[e as usize]
+    }
+
+    /// How many crew credits a person has.
+    pub fn credits_of(&self, person: u32) -> u32 {
+        self.person_credits.get(&person).copied().unwrap_or(0)
     }
 
     /// Whether two entities share an attribute (the same object under the same

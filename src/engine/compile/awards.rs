@@ -62,6 +62,7 @@ pub(super) fn awards(base: &mut FactBase, cx: &PackCx, series: Option<u32>) {
             if won {
                 base.assert_fact(slot, Rel::WonSlot, 0, n);
             }
+            base.slot_nominees.entry(slot).or_default().push(n);
             let k = kind_of(base, n);
             if k != NomineeKind::Series {
                 base.pool_nominees_at

@@ -55,6 +55,7 @@ pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
         .iter()
         .map(|c| (c.id.as_str(), c.group))
         .collect();
+    let mut roles_in_pack = 0usize;
     for x in &pack.roles {
         let (Some(actor), Some(character)) = (cx.entity(&x.actor), cx.entity(&x.character)) else {
             continue;
@@ -89,12 +90,23 @@ pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
             base.performers.insert(actor);
         }
         base.assert_fact(actor, Rel::Plays, 0, character);
+        let lead = roles_in_pack < 2;
+        roles_in_pack += 1;
+        if lead {
+            base.leads.insert(actor);
+            base.leads.insert(character);
+        }
+        if x.voice || x.cameo {
+            base.unusual_parts.insert(actor);
+            base.unusual_parts.insert(character);
+        }
         base.roles.push(RoleFact {
             actor,
             character,
             group,
             voice: x.voice,
             cameo: x.cameo,
+            lead,
             origin: cx.origin(&x.source, h),
         });
         base.pool_characters

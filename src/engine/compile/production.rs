@@ -10,6 +10,7 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
             continue;
         };
         let role = base.intern(EKind::CrewRole, key(&x.role), &x.role);
+        *base.person_credits.entry(person).or_insert(0) += 1;
         base.assert_fact(person, Rel::Credit, 0, role);
         // Actors are never crew distractors: a fan dismisses them on sight.
         if !base.performers.contains(&person) {

@@ -4,6 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
+use crate::engine::model::Group;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -13,6 +14,10 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, r) in b.roles.iter().enumerate() {
+        // Guests are too minor to ask about.
+        if r.group == Group::Guest {
+            continue;
+        }
         out.push(Candidate {
             ask: Ask::ActorOfCharacter(Cand { role: i as u32 }),
             base_difficulty: 0.15 + 0.25 * r.group as u8 as f32,
@@ -34,7 +39,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let r = b.roles.get(k.role as usize)?;
     let pack = c.origin.pack;
     let pronoun = b.pronouns[r.character as usize];
-    let is_false = |d: u32| !b.is_true(d, Rel::Plays, 0, r.character);
+    // The leads are known to every fan as their own characters, and a voice or a
+    // cameo is a different kind of part: neither is a plausible wrong option.
+    let truly_false = |d: u32| !b.is_true(d, Rel::Plays, 0, r.character);
+    let plausible = |d: u32| {
+        (r.lead || !b.leads.contains(&d)) && b.unusual_parts.contains(&d) == (r.voice || r.cameo)
+    };
+    let is_false = |d: u32| truly_false(d) && plausible(d);
     let mut wrong = Vec::new();
     // Same billing and the same kind of part first, so no option is dismissed on sight.
     let g = r.group as u8;
@@ -62,6 +73,18 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 .map_or(&[][..], |v| v.as_slice());
             x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
                 is_false(d) && (!strict || plays_pronoun(b, d, pronoun))
+            });
+        }
+    }
+    // Small casts: the leads and unusual parts after all.
+    for strict in [true, false] {
+        for &group in &order {
+            let pool = b
+                .pool_actors
+                .get(&(pack, group))
+                .map_or(&[][..], |v| v.as_slice());
+            x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
+                truly_false(d) && (!strict || plays_pronoun(b, d, pronoun))
             });
         }
     }

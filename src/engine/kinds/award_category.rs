@@ -19,12 +19,21 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, a) in b.awards.iter().enumerate() {
-        if a.result == AwardResult::Pending {
+        // Wrong options come from this ceremony's categories for the same kind of nominee.
+        let rivals = b
+            .pool_categories_at
+            .get(&(a.ceremony_key, a.nominee_kind))
+            .map_or(0, |v| v.len());
+        if a.result == AwardResult::Pending || rivals < OPTIONS {
             continue;
         }
         for (k, &n) in a.nominees.iter().enumerate() {
             // A person the pack knows only from this table (a make-up artist) is
             // obscure to players: asked about nothing else, not asked here either.
+            // A song, a scene or a cast fits only some categories: not asked.
+            if a.nominee_kind == crate::engine::facts::NomineeKind::Work {
+                continue;
+            }
             let known = b.kinds[n as usize] != crate::engine::facts::EKind::Person
                 || b.primary.contains_key(&(n, Rel::Plays))
                 || b.primary.contains_key(&(n, Rel::Credit))
@@ -64,10 +73,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         .pool_categories
         .get(&a.nominee_kind)
         .map_or(&[][..], |v| v.as_slice());
+    // Categories of this ceremony only: another ceremony's category names do
+    // not exist here, and a player would rule them out.
+    let _ = anywhere;
     let mut wrong = Vec::new();
     x.fill_from(a.category, at, OPTIONS - 1, &mut wrong, ok);
     let same = wrong.len();
-    x.fill_from(a.category, anywhere, OPTIONS - 1, &mut wrong, ok);
     let won = a.result == AwardResult::Won;
     // A song or a scene reads as a title.
     let who = if a.nominee_kind == crate::engine::facts::NomineeKind::Work {

@@ -30,7 +30,11 @@ pub(super) fn gendered_word(category: &str) -> Option<&'static str> {
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, a) in b.awards.iter().enumerate() {
         let single = a.nominees.len() == 1;
-        if a.result != AwardResult::Won || !single || a.nominee_kind == NomineeKind::Series {
+        // A work (song, scene, cast) fits only some categories; the series is no rival.
+        if a.result != AwardResult::Won
+            || !single
+            || matches!(a.nominee_kind, NomineeKind::Series | NomineeKind::Work)
+        {
             continue;
         }
         // Options for a gendered category would have to be known to fit it; skip.
@@ -58,6 +62,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let kind = a.nominee_kind;
     let is_false = |d: u32| !b.is_true(a.slot, Rel::WonSlot, 0, d);
     let mut wrong = Vec::new();
+    // Those who lost this very category first: they make it a real question.
+    if let Some(rivals) = b.slot_nominees.get(&a.slot) {
+        x.fill_from(winner, rivals, OPTIONS - 1, &mut wrong, is_false);
+    }
     let at = b
         .pool_nominees_at
         .get(&(a.ceremony_key, kind))

@@ -4,6 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
+use crate::engine::model::Group;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -13,6 +14,10 @@ pub struct Cand {
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, r) in b.roles.iter().enumerate() {
+        // Guests are too minor to ask about.
+        if r.group == Group::Guest {
+            continue;
+        }
         out.push(Candidate {
             ask: Ask::CharacterOfActor(Cand { role: i as u32 }),
             base_difficulty: 0.2 + 0.25 * r.group as u8 as f32,
@@ -27,7 +32,11 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let pack = c.origin.pack;
     let pronoun = b.pronouns[r.character as usize];
     let g = r.group as u8;
-    let is_false = |d: u32| !b.is_true(r.actor, Rel::Plays, 0, d);
+    let truly_false = |d: u32| !b.is_true(r.actor, Rel::Plays, 0, d);
+    let plausible = |d: u32| {
+        (r.lead || !b.leads.contains(&d)) && b.unusual_parts.contains(&d) == (r.voice || r.cameo)
+    };
+    let is_false = |d: u32| truly_false(d) && plausible(d);
     let mut wrong = Vec::new();
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
     // Characters a fan groups with the answer (its family, its kind of part) first.
@@ -50,6 +59,18 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 .map_or(&[][..], |v| v.as_slice());
             x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
                 is_false(d) && (!strict || pronoun == 0 || b.pronouns[d as usize] == pronoun)
+            });
+        }
+    }
+    // Small casts: the leads and unusual parts after all.
+    for strict in [true, false] {
+        for &group in &order {
+            let pool = b
+                .pool_characters
+                .get(&(pack, group))
+                .map_or(&[][..], |v| v.as_slice());
+            x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
+                truly_false(d) && (!strict || pronoun == 0 || b.pronouns[d as usize] == pronoun)
             });
         }
     }

@@ -5,6 +5,7 @@ use rand::Rng;
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::phrase::with_article;
+use crate::engine::validate::contains_words;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -42,9 +43,20 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     };
     // Not credited in this role on any work: "an executive producer" of the film is
     // as true as one of the series for a player.
-    let (wrong, same) = x.distractors(cr.person, &pools, OPTIONS - 1, |d| {
-        !b.is_true(d, Rel::Credit, 0, cr.role)
-    });
+    // Nor anyone with several credits (a creator-showrunner might be argued to
+    // produce), nor anyone whose credit shares a word with this one ("Executive
+    // producer" beside "Producer").
+    let asked = b.norm(cr.role);
+    let ok = |d: u32| {
+        if b.is_true(d, Rel::Credit, 0, cr.role) || b.credits_of(d) > 1 {
+            return false;
+        }
+        b.primary.get(&(d, Rel::Credit)).is_none_or(|&(_, role)| {
+            let theirs = b.norm(role);
+            !contains_words(theirs, asked) && !contains_words(asked, theirs)
+        })
+    };
+    let (wrong, same) = x.distractors(cr.person, &pools, OPTIONS - 1, ok);
     let single = b
         .credit_count
         .get(&(cr.role, cr.work.clone()))

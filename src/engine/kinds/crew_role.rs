@@ -41,12 +41,27 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let answer = b.norm(cr.role);
     // "Producer" beside "Executive producer" is half true: one may not contain the other.
     // Roles someone holds on the same work: no "Showrunner" for a film.
-    let (wrong, same) = x.distractors(cr.role, &[roles], OPTIONS - 1, |d| {
+    let ok = |d: u32| {
         !b.is_true(cr.person, Rel::Credit, 0, d)
             && b.credit_count.contains_key(&(d, cr.work.clone()))
             && !contains_words(answer, b.norm(d))
             && !contains_words(b.norm(d), answer)
-    });
+    };
+    // Roles of different people first: three jobs of one person rule each other out.
+    let holder = |d: u32| b.primary.get(&(d, Rel::Credit)).map(|&(_, p)| p);
+    let mut wrong = Vec::new();
+    for _ in 0..OPTIONS - 1 {
+        let chosen = wrong.clone();
+        x.fill_from(
+            cr.role,
+            roles,
+            (wrong.len() + 1).min(OPTIONS - 1),
+            &mut wrong,
+            |d| ok(d) && !chosen.iter().any(|&c| holder(c) == holder(d)),
+        );
+    }
+    x.fill_from(cr.role, roles, OPTIONS - 1, &mut wrong, ok);
+    let same = 0;
     let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);
     let single = b
         .credit_count

@@ -43,6 +43,9 @@ pub const OPTIONS: usize = 4;
 /// Draws that a distractor search may make in a large pool.
 const MAX_DRAWS: usize = 48;
 
+/// Filming places a pack needs before places and scenes are asked.
+pub(crate) const MIN_PLACES: usize = 8;
+
 /// Random probes a kind may make for one element it needs.
 pub(crate) const MAX_TRIES: usize = 48;
 
