@@ -3,7 +3,10 @@
 //! itself away by a word it shares with the prompt or by its shape, and a
 //! prompt a host could read aloud.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use super::facts::FactBase;
 
 use super::kinds::{Draft, OPTIONS};
 use super::text::normalise;
@@ -99,10 +102,16 @@ pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String>
 }
 
 /// `shared_word` over text already normalised (and the prompt's content words).
-fn shared_word_normalised(prompt_words: &[&str], answer: &str, wrong: &[String]) -> Option<String> {
+fn shared_word_normalised<S: AsRef<str>>(
+    prompt_words: &[&str],
+    answer: &str,
+    wrong: &[S],
+) -> Option<String> {
     let in_prompt = |w: &str| prompt_words.iter().any(|pw| related(pw, w));
     let word = content_words(answer).find(|w| in_prompt(w))?;
-    let echoed = wrong.iter().any(|w| content_words(w).any(in_prompt));
+    let echoed = wrong
+        .iter()
+        .any(|w| content_words(w.as_ref()).any(in_prompt));
     (!echoed).then(|| word.to_string())
 }
 
@@ -160,31 +169,28 @@ pub fn phrasing(prompt: &str) -> Option<&'static str> {
         return Some("the prompt is not a question");
     }
     // A colon followed by a space splices a clause in; titles with colons are quoted.
-    let unquoted: String = strip_quoted(prompt);
-    if unquoted.contains(": ") {
-        return Some("a colon in the middle of the prompt");
+    let mut depth = 0i32;
+    let mut chars = prompt.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '“' => depth += 1,
+            '”' => depth -= 1,
+            ':' if depth == 0 && chars.peek() == Some(&' ') => {
+                return Some("a colon in the middle of the prompt");
+            }
+            _ => {}
+        }
     }
     None
 }
 
-fn strip_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0;
-    for ch in s.chars() {
-        match ch {
-            '“' => depth += 1,
-            '”' => depth -= 1,
-            _ if depth == 0 => out.push(ch),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Two names whose words one holds all of ("Best TV Performance", "Performance
 /// - TV"): read aloud they sound the same.
-fn near_duplicates(labels: &[String]) -> bool {
-    let sets: Vec<Vec<&str>> = labels.iter().map(|l| content_words(l).collect()).collect();
+fn near_duplicates<S: AsRef<str>>(labels: &[S]) -> bool {
+    let sets: Vec<Vec<&str>> = labels
+        .iter()
+        .map(|l| content_words(l.as_ref()).collect())
+        .collect();
     for (i, a) in sets.iter().enumerate() {
         for b in &sets[i + 1..] {
             if a.is_empty() || b.is_empty() {
@@ -201,20 +207,28 @@ fn near_duplicates(labels: &[String]) -> bool {
 }
 
 /// Every check a draft must pass.
-pub(crate) fn check_question(d: &Draft) -> Result<(), Reject> {
+pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     let min = if d.hand_written { 2 } else { OPTIONS };
     if d.wrong.len() + 1 < min {
         return Err(Reject::TooFewOptions);
     }
-    let answer_norm = normalise(&d.answer);
+    // Entity options are normalised once, when the pack is compiled.
+    let entity_labels = d.entities.len() == d.wrong.len() + 1;
+    let label = |i: usize, text: &str| -> Cow<'_, str> {
+        if entity_labels {
+            Cow::Borrowed(b.norm(d.entities[i]))
+        } else {
+            Cow::Owned(normalise(text))
+        }
+    };
     let prompt_norm = normalise(&d.prompt);
-    if answer_norm.is_empty() || contains_words(&prompt_norm, &answer_norm) {
+    let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
+    labels.push(label(0, &d.answer));
+    if labels[0].is_empty() || contains_words(&prompt_norm, &labels[0]) {
         return Err(Reject::AnswerInPrompt);
     }
-    let mut labels: Vec<String> = Vec::with_capacity(d.wrong.len() + 1);
-    labels.push(answer_norm);
-    for (w, _) in &d.wrong {
-        let l = normalise(w);
+    for (i, (w, _)) in d.wrong.iter().enumerate() {
+        let l = label(i + 1, w);
         if l.is_empty() || labels.contains(&l) {
             return Err(Reject::DuplicateOptions);
         }

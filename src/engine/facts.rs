@@ -158,6 +158,8 @@ pub struct CreditFact {
     pub person: u32,
     /// The work in running text ("Heartstopper", "the Heartstopper film").
     pub work: String,
+    /// The work interned, for counting holders of a role on it.
+    pub work_id: u32,
     pub origin: Origin,
 }
 
@@ -235,6 +237,8 @@ pub struct FactBase {
     pub pronoun_names: Vec<String>,
     /// Short description per entity (characters), used in explanations.
     pub descriptions: HashMap<u32, String>,
+    /// The telling words of each description, for grouping characters.
+    pub description_words: HashMap<u32, Vec<String>, FastHash>,
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
@@ -285,7 +289,7 @@ pub struct FactBase {
     pub pool_crew_people: BTreeMap<u16, Vec<u32>>,
     pub pool_crew_roles: BTreeMap<u16, Vec<u32>>,
     /// Holders of a role on one work ("the composer" when one).
-    pub credit_count: HashMap<(u32, String), u32>,
+    pub credit_count: HashMap<(u32, u32), u32, FastHash>,
     pub person_credits: HashMap<u32, u32, FastHash>,
     pub pool_places: BTreeMap<u16, Vec<u32>>,
     pub pool_scenes: BTreeMap<u16, Vec<u32>>,

@@ -29,6 +29,8 @@ pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
         }
         if let Some(d) = &x.description {
             base.descriptions.insert(e, d.clone());
+            base.description_words
+                .insert(e, crate::engine::kinds::telling_words(d));
         }
         cx.ids.insert(&x.id, e);
         base.assert_fact(e, Rel::InGroup, cx.index as u32, x.group as u8 as u32);

@@ -25,11 +25,17 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
             .clone()
             .or_else(|| series.clone())
             .unwrap_or_else(|| "the production".into());
-        *base.credit_count.entry((role, work.clone())).or_insert(0) += 1;
+        let work_id = base.intern(
+            EKind::Work,
+            cx.scoped(&format!("work/{}", key(&work))),
+            &work,
+        );
+        *base.credit_count.entry((role, work_id)).or_insert(0) += 1;
         base.credits.push(CreditFact {
             role,
             person,
             work,
+            work_id,
             origin: cx.origin(&x.source, 0),
         });
     }

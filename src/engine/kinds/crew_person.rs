@@ -59,7 +59,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let (wrong, same) = x.distractors(cr.person, &pools, OPTIONS - 1, ok);
     let single = b
         .credit_count
-        .get(&(cr.role, cr.work.clone()))
+        .get(&(cr.role, cr.work_id))
         .copied()
         .unwrap_or(0)
         == 1;

@@ -43,7 +43,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     // Roles someone holds on the same work: no "Showrunner" for a film.
     let ok = |d: u32| {
         !b.is_true(cr.person, Rel::Credit, 0, d)
-            && b.credit_count.contains_key(&(d, cr.work.clone()))
+            && b.credit_count.contains_key(&(d, cr.work_id))
             && !contains_words(answer, b.norm(d))
             && !contains_words(b.norm(d), answer)
     };
@@ -65,7 +65,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);
     let single = b
         .credit_count
-        .get(&(cr.role, cr.work.clone()))
+        .get(&(cr.role, cr.work_id))
         .copied()
         .unwrap_or(0)
         == 1;

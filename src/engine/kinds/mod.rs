@@ -35,6 +35,7 @@ use super::facts::{FactBase, Horizon, Origin};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
+pub use say::telling_words;
 pub use timeline::topic_words;
 
 /// Options per question (fewer only when a hand-written question has fewer).
@@ -385,7 +386,7 @@ pub fn render<R: Rng>(
         let Some(d) = draft(&mut ctx, c) else {
             return Err(Reject::TooFewOptions);
         };
-        match check_question(&d) {
+        match check_question(base, &d) {
             Ok(()) => return Ok(finish(base, c, key, d, rng)),
             // Another draw of distractors may fix a giveaway; nothing fixes the rest.
             Err(r) if r.redraw_may_fix() => last = r,

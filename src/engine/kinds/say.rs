@@ -134,6 +134,14 @@ pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
     if family(x).is_some() && family(x) == family(y) {
         return true;
     }
+    let (Some(wx), Some(wy)) = (b.description_words.get(&x), b.description_words.get(&y)) else {
+        return false;
+    };
+    wy.iter().any(|w| wx.contains(w))
+}
+
+/// The words of a description that say who a character is ("father", "Charlie").
+pub fn telling_words(description: &str) -> Vec<String> {
     const PLAIN: &[&str] = &[
         "character",
         "student",
@@ -149,15 +157,9 @@ pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
         "about",
         "who",
     ];
-    let words = |e: u32| -> Vec<String> {
-        b.descriptions.get(&e).map_or(Vec::new(), |d| {
-            crate::engine::text::normalise(d)
-                .split(' ')
-                .filter(|w| w.len() >= 4 && !PLAIN.contains(w))
-                .map(str::to_string)
-                .collect()
-        })
-    };
-    let wx = words(x);
-    !wx.is_empty() && words(y).iter().any(|w| wx.contains(w))
+    crate::engine::text::normalise(description)
+        .split(' ')
+        .filter(|w| w.len() >= 4 && !PLAIN.contains(w))
+        .map(str::to_string)
+        .collect()
 }
