@@ -96,18 +96,17 @@ fn related(a: &str, b: &str) -> bool {
 /// The answer shares a content word with the prompt that no wrong option shares.
 pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String> {
     let p = normalise(prompt);
-    let prompt_words: Vec<&str> = content_words(&p).collect();
     let wrong: Vec<String> = wrong.iter().map(|w| normalise(w)).collect();
-    shared_word_normalised(&prompt_words, &normalise(answer), &wrong)
+    shared_word_normalised(&p, &normalise(answer), &wrong)
 }
 
 /// `shared_word` over text already normalised (and the prompt's content words).
 fn shared_word_normalised<S: AsRef<str>>(
-    prompt_words: &[&str],
+    prompt: &str,
     answer: &str,
     wrong: &[S],
 ) -> Option<String> {
-    let in_prompt = |w: &str| prompt_words.iter().any(|pw| related(pw, w));
+    let in_prompt = |w: &str| content_words(prompt).any(|pw| related(pw, w));
     let word = content_words(answer).find(|w| in_prompt(w))?;
     let echoed = wrong
         .iter()
@@ -187,18 +186,15 @@ pub fn phrasing(prompt: &str) -> Option<&'static str> {
 /// Two names whose words one holds all of ("Best TV Performance", "Performance
 /// - TV"): read aloud they sound the same.
 fn near_duplicates<S: AsRef<str>>(labels: &[S]) -> bool {
-    let sets: Vec<Vec<&str>> = labels
-        .iter()
-        .map(|l| content_words(l.as_ref()).collect())
-        .collect();
-    for (i, a) in sets.iter().enumerate() {
-        for b in &sets[i + 1..] {
-            if a.is_empty() || b.is_empty() {
-                continue;
-            }
-            let a_in_b = a.iter().all(|w| b.contains(w));
-            let b_in_a = b.iter().all(|w| a.contains(w));
-            if a_in_b || b_in_a {
+    // Every word of `a` is a word of `b` (and `a` has one).
+    let within = |a: &str, b: &str| {
+        content_words(a).next().is_some()
+            && content_words(a).all(|w| content_words(b).any(|x| x == w))
+    };
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            let (a, b) = (a.as_ref(), b.as_ref());
+            if within(a, b) || within(b, a) {
                 return true;
             }
         }
@@ -243,8 +239,7 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));
     }
-    let prompt_words: Vec<&str> = content_words(&prompt_norm).collect();
-    if let Some(w) = shared_word_normalised(&prompt_words, &labels[0], &labels[1..]) {
+    if let Some(w) = shared_word_normalised(&prompt_norm, &labels[0], &labels[1..]) {
         return Err(Reject::SharedWord(w));
     }
     let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();

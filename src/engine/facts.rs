@@ -237,6 +237,11 @@ pub struct FactBase {
     pub pronoun_names: Vec<String>,
     /// Short description per entity (characters), used in explanations.
     pub descriptions: HashMap<u32, String>,
+    /// A character's unique kinship description ("Nick's mother"): asked by it,
+    /// a character's name cannot give its actor away.
+    pub kin: HashMap<u32, String, FastHash>,
+    /// The family name of each character that has one ("Spring").
+    pub family: HashMap<u32, String, FastHash>,
     /// The telling words of each description, for grouping characters.
     pub description_words: HashMap<u32, Vec<String>, FastHash>,
     pub(crate) keys: HashMap<(EKind, String), u32>,

@@ -344,11 +344,21 @@ pub fn oracle(pack: &Pack, q: &Question) -> Result<(), String> {
                 })
                 .map(|p| p.id.as_str())
                 .collect();
+            // Options may name a character by its kinship description ("Nick's mother").
             Some(
                 pack.roles
                     .iter()
                     .filter(|r| ids.contains(&r.actor.as_str()))
-                    .flat_map(|r| character_keys(pack, &r.character))
+                    .flat_map(|r| {
+                        let description = pack
+                            .characters
+                            .iter()
+                            .filter(|c| c.id == r.character)
+                            .filter_map(|c| c.description.as_deref().map(normalise));
+                        character_keys(pack, &r.character)
+                            .into_iter()
+                            .chain(description)
+                    })
                     .collect(),
             )
         }

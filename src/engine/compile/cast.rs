@@ -24,6 +24,9 @@ pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
                 .or_insert(e);
         }
         base.prominence[e as usize] = x.group as u8;
+        if let Some(f) = crate::engine::kinds::family_name(&key(&x.name)) {
+            base.family.insert(e, f.to_string());
+        }
         if let Some(p) = &x.pronouns {
             base.pronouns[e as usize] = pronoun_id(base, p);
         }
@@ -50,7 +53,32 @@ fn pronoun_id(base: &mut FactBase, p: &str) -> u8 {
     (i + 1).min(31) as u8
 }
 
+/// Descriptions that name a character by kinship ("Nick's mother", "Charlie
+/// and Tori's father"), short and held by one character of the pack.
+fn kinships(base: &mut FactBase, cx: &PackCx) {
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in &cx.pack.characters {
+        if let Some(d) = &c.description {
+            *count.entry(key(d)).or_insert(0) += 1;
+        }
+    }
+    for c in &cx.pack.characters {
+        let (Some(d), Some(e)) = (&c.description, cx.entity(&c.id)) else {
+            continue;
+        };
+        let words: Vec<&str> = d.split(' ').collect();
+        let possessive = words
+            .iter()
+            .take(3)
+            .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if possessive && words.len() <= 5 && count[&key(d)] == 1 {
+            base.kin.insert(e, d.clone());
+        }
+    }
+}
+
 pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
+    kinships(base, cx);
     let pack = cx.pack;
     let group_of: std::collections::HashMap<&str, Group> = pack
         .characters

@@ -107,10 +107,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             format!("Who makes a cameo as {}{in_series}?", b.name(r.character)),
         )
     } else {
-        (
-            "plays",
-            format!("Who plays {}{in_series}?", b.name(r.character)),
-        )
+        // By kinship where the pack gives one: "Stephane" would point to a French name.
+        let who = b
+            .kin
+            .get(&r.character)
+            .map_or(b.name(r.character), |k| k.as_str());
+        ("plays", format!("Who plays {who}{in_series}?"))
     };
     let desc = b
         .descriptions

@@ -5,6 +5,7 @@ use rand::Rng;
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::Group;
+use crate::engine::phrase::capitalise;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -39,6 +40,48 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let is_false = |d: u32| truly_false(d) && plausible(d);
     let mut wrong = Vec::new();
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
+    let verb = if r.voice { "voice" } else { "play" };
+    let in_series = b
+        .series(pack)
+        .map(|s| format!(" in {s}"))
+        .unwrap_or_default();
+    // Options by kinship ("Nick's mother") where all four have one: no name's
+    // language can then match the actor's.
+    if let Some(kin) = b.kin.get(&r.character) {
+        for &group in &order {
+            let pool = b
+                .pool_characters
+                .get(&(pack, group))
+                .map_or(&[][..], |v| v.as_slice());
+            x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
+                is_false(d)
+                    && b.kin.contains_key(&d)
+                    && (pronoun == 0 || b.pronouns[d as usize] == pronoun)
+            });
+        }
+        if wrong.len() == OPTIONS - 1 {
+            let prompt = format!("Which part does {} {verb}{in_series}?", b.name(r.actor));
+            let explanation = format!(
+                "{} {verb}s {}, {kin}.",
+                b.name(r.actor),
+                b.name(r.character)
+            );
+            return Some(
+                Draft::text(
+                    prompt,
+                    capitalise(kin),
+                    wrong
+                        .iter()
+                        .map(|&w| (capitalise(&b.kin[&w]), say::role(b, w)))
+                        .collect(),
+                    explanation,
+                    vec![triple(b.name(r.actor), "plays", b.name(r.character))],
+                )
+                .same_group(OPTIONS - 1),
+            );
+        }
+        wrong.clear();
+    }
     // Characters a fan groups with the answer (its family, its kind of part) first.
     for &group in &order {
         let pool = b
@@ -78,11 +121,6 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .iter()
         .filter(|&&d| b.prominence[d as usize] == g)
         .count();
-    let verb = if r.voice { "voice" } else { "play" };
-    let in_series = b
-        .series(pack)
-        .map(|s| format!(" in {s}"))
-        .unwrap_or_default();
     let prompt = format!(
         "Which character does {} {verb}{in_series}?",
         b.name(r.actor)

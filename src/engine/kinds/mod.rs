@@ -35,7 +35,7 @@ use super::facts::{FactBase, Horizon, Origin};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
-pub use say::telling_words;
+pub use say::{family_name, telling_words};
 pub use timeline::topic_words;
 
 /// Options per question (fewer only when a hand-written question has fewer).

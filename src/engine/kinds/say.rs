@@ -121,17 +121,9 @@ pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
 /// "Yan Xu") or a word of their descriptions ("Nick's father", "Charlie and
 /// Tori's father").
 pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
-    let family = |e: u32| {
-        let name = b.norm(e);
-        let mut words = name.split(' ');
-        let first = words.next()?;
-        let last = name.rsplit(' ').next()?;
-        (last != first
-            && last.len() >= 3
-            && !matches!(first, "mr" | "mrs" | "ms" | "coach" | "headmaster"))
-        .then_some(last)
-    };
-    if family(x).is_some() && family(x) == family(y) {
+    if let (Some(fx), Some(fy)) = (b.family.get(&x), b.family.get(&y))
+        && fx == fy
+    {
         return true;
     }
     let (Some(wx), Some(wy)) = (b.description_words.get(&x), b.description_words.get(&y)) else {
@@ -162,4 +154,13 @@ pub fn telling_words(description: &str) -> Vec<String> {
         .filter(|w| w.len() >= 4 && !PLAIN.contains(w))
         .map(str::to_string)
         .collect()
+}
+
+/// The family name in a normalised character name: its last word, when the
+/// name has a given name before it ("tao xu" → "xu"; not "mr ajayi").
+pub fn family_name(name: &str) -> Option<&str> {
+    let first = name.split(' ').next()?;
+    let last = name.rsplit(' ').next()?;
+    let title = matches!(first, "mr" | "mrs" | "ms" | "dr" | "coach" | "headmaster");
+    (last != first && last.len() >= 3 && !title).then_some(last)
 }
