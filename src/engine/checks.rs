@@ -71,18 +71,73 @@ impl fmt::Display for Reject {
 }
 
 /// Words too common to give anything away.
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "and", "or", "with", "from", "is",
-    "are", "was", "were", "be", "been", "which", "what", "who", "whom", "where", "when", "how",
-    "does", "did", "do", "these", "this", "that", "his", "her", "their", "its", "it", "as", "not",
-    "has", "have", "had", "into", "out", "up", "one", "ones", "first", "season", "episode",
-    "series", "s", "mr", "mrs", "ms", "dr",
-];
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "and"
+            | "or"
+            | "with"
+            | "from"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "which"
+            | "what"
+            | "who"
+            | "whom"
+            | "where"
+            | "when"
+            | "how"
+            | "does"
+            | "did"
+            | "do"
+            | "these"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "it"
+            | "as"
+            | "not"
+            | "has"
+            | "have"
+            | "had"
+            | "into"
+            | "out"
+            | "up"
+            | "one"
+            | "ones"
+            | "first"
+            | "season"
+            | "episode"
+            | "series"
+            | "s"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+    )
+}
 
 fn content_words(normalised: &str) -> impl Iterator<Item = &str> {
     normalised
         .split(' ')
-        .filter(|w| w.len() >= 3 && !STOP.contains(w))
+        .filter(|w| w.len() >= 3 && !is_stop(w))
 }
 
 /// Two words that are the same or share a stem ("bowl", "bowling"; "Galilean",
@@ -96,21 +151,45 @@ fn related(a: &str, b: &str) -> bool {
 /// The answer shares a content word with the prompt that no wrong option shares.
 pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String> {
     let p = normalise(prompt);
+    let a = normalise(answer);
     let wrong: Vec<String> = wrong.iter().map(|w| normalise(w)).collect();
-    shared_word_normalised(&p, &normalise(answer), &wrong)
+    let prompt_words: Vec<&str> = content_words(&p).collect();
+    let answer_words: Vec<&str> = content_words(&a).collect();
+    let wrong_words: Vec<Vec<&str>> = wrong.iter().map(|w| content_words(w).collect()).collect();
+    let wrong_slices: Vec<&[&str]> = wrong_words.iter().map(|w| w.as_slice()).collect();
+    shared_word_in(&prompt_words, &answer_words, &wrong_slices)
 }
 
-/// `shared_word` over text already normalised (and the prompt's content words).
-fn shared_word_normalised<S: AsRef<str>>(
-    prompt: &str,
-    answer: &str,
-    wrong: &[S],
-) -> Option<String> {
-    let in_prompt = |w: &str| content_words(prompt).any(|pw| related(pw, w));
-    let word = content_words(answer).find(|w| in_prompt(w))?;
-    let echoed = wrong
-        .iter()
-        .any(|w| content_words(w.as_ref()).any(in_prompt));
+/// The content words of a label, without allocating (the first 32 count).
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    words: [&'a str; 32],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    fn of(normalised: &'a str) -> Words<'a> {
+        let mut w = Words {
+            words: [""; 32],
+            len: 0,
+        };
+        for word in content_words(normalised).take(32) {
+            w.words[w.len] = word;
+            w.len += 1;
+        }
+        w
+    }
+
+    fn as_slice(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+}
+
+/// `shared_word` over content words already split out.
+fn shared_word_in(prompt: &[&str], answer: &[&str], wrong: &[&[&str]]) -> Option<String> {
+    let in_prompt = |w: &&str| prompt.iter().any(|pw| related(pw, w));
+    let word = answer.iter().find(|w| in_prompt(w))?;
+    let echoed = wrong.iter().any(|ws| ws.iter().any(in_prompt));
     (!echoed).then(|| word.to_string())
 }
 
@@ -185,15 +264,11 @@ pub fn phrasing(prompt: &str) -> Option<&'static str> {
 
 /// Two names whose words one holds all of ("Best TV Performance", "Performance
 /// - TV"): read aloud they sound the same.
-fn near_duplicates<S: AsRef<str>>(labels: &[S]) -> bool {
+fn near_duplicates(words: &[&[&str]]) -> bool {
     // Every word of `a` is a word of `b` (and `a` has one).
-    let within = |a: &str, b: &str| {
-        content_words(a).next().is_some()
-            && content_words(a).all(|w| content_words(b).any(|x| x == w))
-    };
-    for (i, a) in labels.iter().enumerate() {
-        for b in &labels[i + 1..] {
-            let (a, b) = (a.as_ref(), b.as_ref());
+    let within = |a: &[&str], b: &[&str]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
             if within(a, b) || within(b, a) {
                 return true;
             }
@@ -233,13 +308,24 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if d.hand_written {
         return Ok(());
     }
-    if !d.entities.is_empty() && near_duplicates(&labels) {
+    let mut split = [Words::of(""); OPTIONS];
+    let n = labels.len().min(OPTIONS);
+    for (i, l) in labels.iter().take(n).enumerate() {
+        split[i] = Words::of(l);
+    }
+    let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
+    for i in 0..n {
+        words[i] = split[i].as_slice();
+    }
+    let words = &words[..n];
+    if !d.entities.is_empty() && near_duplicates(words) {
         return Err(Reject::DuplicateOptions);
     }
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));
     }
-    if let Some(w) = shared_word_normalised(&prompt_norm, &labels[0], &labels[1..]) {
+    let prompt_words = Words::of(&prompt_norm);
+    if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..]) {
         return Err(Reject::SharedWord(w));
     }
     let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();
