@@ -114,29 +114,11 @@ pub fn unknown_placeholder(template: &str) -> Option<String> {
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date with its preposition, to its precision: "on 22 April 2022",
 /// "in April 2021", "in 2016".
 pub fn when(d: Date) -> String {
-    match (d.month, d.day) {
-        (0, _) => format!("in {}", d.year),
-        (m, 0) => format!("in {} {}", MONTHS[(m - 1) as usize], d.year),
-        (m, day) => format!("on {day} {} {}", MONTHS[(m - 1) as usize], d.year),
-    }
+    let on = if d.day == 0 { "in" } else { "on" };
+    format!("{on} {}", d.display())
 }
 
 /// "1st", "2nd", "23rd", "11th".

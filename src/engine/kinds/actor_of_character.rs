@@ -2,7 +2,7 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, say, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::Group;
 
@@ -56,38 +56,28 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .get(&(d, Rel::Plays))
             .is_some_and(|&(_, ch)| say::characters_alike(b, ch, r.character))
     };
-    for &group in &order {
-        let pool = b
-            .pool_actors
-            .get(&(pack, group))
-            .map_or(&[][..], |v| v.as_slice());
-        x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
-            is_false(d) && plays_pronoun(b, d, pronoun) && plays_alike(d)
-        });
-    }
-    for strict in [true, false] {
-        for &group in &order {
-            let pool = b
-                .pool_actors
-                .get(&(pack, group))
-                .map_or(&[][..], |v| v.as_slice());
-            x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
-                is_false(d) && (!strict || plays_pronoun(b, d, pronoun))
-            });
-        }
-    }
-    // Small casts: the leads and unusual parts after all.
-    for strict in [true, false] {
-        for &group in &order {
-            let pool = b
-                .pool_actors
-                .get(&(pack, group))
-                .map_or(&[][..], |v| v.as_slice());
-            x.fill_from(r.actor, pool, OPTIONS - 1, &mut wrong, |d| {
-                truly_false(d) && (!strict || plays_pronoun(b, d, pronoun))
-            });
-        }
-    }
+    let pools: Vec<&[u32]> = order
+        .iter()
+        .map(|g| {
+            b.pool_actors
+                .get(&(pack, *g))
+                .map_or(&[][..], |v| v.as_slice())
+        })
+        .collect();
+    let same_kind = |d: u32| plays_pronoun(b, d, pronoun);
+    // Looser and looser: a small cast falls back on the leads and unusual parts.
+    x.fill_in_passes(
+        r.actor,
+        &pools,
+        &mut wrong,
+        &[
+            &|d| is_false(d) && same_kind(d) && plays_alike(d),
+            &|d| is_false(d) && same_kind(d),
+            &is_false,
+            &|d| truly_false(d) && same_kind(d),
+            &truly_false,
+        ],
+    );
     let same = wrong
         .iter()
         .filter(|&&d| b.prominence[d as usize] == g)

@@ -82,41 +82,29 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         }
         wrong.clear();
     }
-    // Characters a fan groups with the answer (its family, its kind of part) first.
-    for &group in &order {
-        let pool = b
-            .pool_characters
-            .get(&(pack, group))
-            .map_or(&[][..], |v| v.as_slice());
-        x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
-            is_false(d)
-                && (pronoun == 0 || b.pronouns[d as usize] == pronoun)
-                && say::characters_alike(b, d, r.character)
-        });
-    }
-    for strict in [true, false] {
-        for &group in &order {
-            let pool = b
-                .pool_characters
-                .get(&(pack, group))
-                .map_or(&[][..], |v| v.as_slice());
-            x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
-                is_false(d) && (!strict || pronoun == 0 || b.pronouns[d as usize] == pronoun)
-            });
-        }
-    }
-    // Small casts: the leads and unusual parts after all.
-    for strict in [true, false] {
-        for &group in &order {
-            let pool = b
-                .pool_characters
-                .get(&(pack, group))
-                .map_or(&[][..], |v| v.as_slice());
-            x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
-                truly_false(d) && (!strict || pronoun == 0 || b.pronouns[d as usize] == pronoun)
-            });
-        }
-    }
+    let pools: Vec<&[u32]> = order
+        .iter()
+        .map(|g| {
+            b.pool_characters
+                .get(&(pack, *g))
+                .map_or(&[][..], |v| v.as_slice())
+        })
+        .collect();
+    let same_kind = |d: u32| pronoun == 0 || b.pronouns[d as usize] == pronoun;
+    // Characters a fan groups with the answer (its family, its kind of part)
+    // first; a small cast falls back on the leads and unusual parts.
+    x.fill_in_passes(
+        r.character,
+        &pools,
+        &mut wrong,
+        &[
+            &|d| is_false(d) && same_kind(d) && say::characters_alike(b, d, r.character),
+            &|d| is_false(d) && same_kind(d),
+            &is_false,
+            &|d| truly_false(d) && same_kind(d),
+            &truly_false,
+        ],
+    );
     let same = wrong
         .iter()
         .filter(|&&d| b.prominence[d as usize] == g)

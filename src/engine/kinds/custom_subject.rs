@@ -37,34 +37,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let b = x.base;
     let f = *b.custom.get(k.fact as usize)?;
     let info = b.relations.get(f.relation as usize)?;
-    let kind = b.kinds[f.subject as usize];
     // Every subject in the pool has its objects listed, so "not listed" is "false".
     let is_false = |d: u32| !b.is_true(d, Rel::Custom, f.relation, f.object);
     let mut wrong = Vec::new();
-    x.fill_from(f.subject, &info.subjects, OPTIONS - 1, &mut wrong, |d| {
-        is_false(d) && b.kinds[d as usize] == kind && b.alike(d, f.subject, f.relation)
-    });
-    // Then options unlike each other: three alike among themselves but not like
-    // the answer would single it out.
-    for _ in 0..OPTIONS - 1 {
-        let chosen = wrong.clone();
-        x.fill_from(
-            f.subject,
-            &info.subjects,
-            (wrong.len() + 1).min(OPTIONS - 1),
-            &mut wrong,
-            |d| {
-                is_false(d)
-                    && b.kinds[d as usize] == kind
-                    && !chosen.iter().any(|&c| b.alike(c, d, f.relation))
-            },
-        );
-    }
-    x.fill_from(f.subject, &info.subjects, OPTIONS - 1, &mut wrong, |d| {
-        is_false(d) && b.kinds[d as usize] == kind
-    });
-    let same = wrong.len();
-    x.fill_from(f.subject, &info.subjects, OPTIONS - 1, &mut wrong, is_false);
+    let same = x.fill_relation(f.subject, &info.subjects, f.relation, &mut wrong, is_false);
     let prompt = capitalise(&fill(
         info.def.ask_subject.as_deref()?,
         "",

@@ -252,42 +252,59 @@ impl<R: Rng> Ctx<'_, R> {
         let mut chosen: Vec<u32> = Vec::with_capacity(n);
         let mut from_first = 0;
         for (pi, pool) in pools.iter().enumerate() {
-            if chosen.len() >= n || pool.is_empty() {
-                continue;
-            }
-            let len = pool.len();
-            let exhaustive = len <= 64;
-            let tries = if exhaustive { len } else { MAX_DRAWS };
-            let start = self.rng.random_range(0..len);
-            let stride = if exhaustive { 1 } else { 0 };
-            for t in 0..tries {
-                if chosen.len() >= n {
-                    break;
-                }
-                let d = if stride == 1 {
-                    pool[(start + t) % len]
-                } else {
-                    pool[self.rng.random_range(0..len)]
-                };
-                if d == answer || chosen.contains(&d) || !self.visible(d) {
-                    continue;
-                }
-                let label = self.base.norm(d);
-                if label == self.base.norm(answer)
-                    || chosen.iter().any(|&c| self.base.norm(c) == label)
-                {
-                    continue;
-                }
-                if !is_false(d) {
-                    continue;
-                }
-                chosen.push(d);
-                if pi == 0 {
-                    from_first += 1;
-                }
+            self.fill_from(answer, pool, n, &mut chosen, &is_false);
+            if pi == 0 {
+                from_first = chosen.len();
             }
         }
         (chosen, from_first)
+    }
+
+    /// Fills `chosen` pass by pass: each pass is a predicate, tried over every
+    /// pool before the next, looser one.
+    pub fn fill_in_passes(
+        &mut self,
+        answer: u32,
+        pools: &[&[u32]],
+        chosen: &mut Vec<u32>,
+        passes: &[&dyn Fn(u32) -> bool],
+    ) {
+        for pass in passes {
+            for pool in pools {
+                self.fill_from(answer, pool, OPTIONS - 1, chosen, pass);
+            }
+        }
+    }
+
+    /// Wrong options for a pack's own relation: alike the answer first (the
+    /// same kind and a fact in common), then of the same kind and unlike each
+    /// other (three alike among themselves would single the answer out), then
+    /// of the same kind, then any. Returns how many are of the answer's kind.
+    pub fn fill_relation(
+        &mut self,
+        answer: u32,
+        pool: &[u32],
+        relation: u32,
+        chosen: &mut Vec<u32>,
+        is_false: impl Fn(u32) -> bool,
+    ) -> usize {
+        let b = self.base;
+        let kind = b.kinds[answer as usize];
+        let same_kind = |d: u32| is_false(d) && b.kinds[d as usize] == kind;
+        self.fill_from(answer, pool, OPTIONS - 1, chosen, |d| {
+            same_kind(d) && b.alike(d, answer, relation)
+        });
+        for _ in 0..OPTIONS - 1 {
+            let taken = chosen.clone();
+            let n = (chosen.len() + 1).min(OPTIONS - 1);
+            self.fill_from(answer, pool, n, chosen, |d| {
+                same_kind(d) && !taken.iter().any(|&c| b.alike(c, d, relation))
+            });
+        }
+        self.fill_from(answer, pool, OPTIONS - 1, chosen, same_kind);
+        let same = chosen.len();
+        self.fill_from(answer, pool, OPTIONS - 1, chosen, is_false);
+        same
     }
 
     /// Adds distractors from one pool to `chosen` (up to `n` in all), each

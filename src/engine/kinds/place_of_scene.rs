@@ -13,6 +13,11 @@ pub struct Cand {
 }
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    filming(b, out, |place| Ask::PlaceOfScene(Cand { place }));
+}
+
+/// One candidate per filming place row, for this kind and `scene_at_place`.
+pub(super) fn filming(b: &FactBase, out: &mut Vec<Candidate>, ask: impl Fn(u32) -> Ask) {
     for (i, p) in b.places.iter().enumerate() {
         // With few places the options differ in kind (a bay, a house, a studio)
         // and give the answer away: at least two options per one asked.
@@ -20,7 +25,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
             continue;
         }
         out.push(Candidate {
-            ask: Ask::PlaceOfScene(Cand { place: i as u32 }),
+            ask: ask(i as u32),
             base_difficulty: 0.65,
             origin: p.origin,
         });

@@ -2,7 +2,7 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, MIN_PLACES, OPTIONS, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::phrase::capitalise;
 
@@ -13,18 +13,7 @@ pub struct Cand {
 }
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
-    for (i, p) in b.places.iter().enumerate() {
-        // With few places the options differ in kind (a bay, a house, a studio)
-        // and give the answer away: at least two options per one asked.
-        if b.pool_places.get(&p.origin.pack).map_or(0, |v| v.len()) < MIN_PLACES {
-            continue;
-        }
-        out.push(Candidate {
-            ask: Ask::SceneAtPlace(Cand { place: i as u32 }),
-            base_difficulty: 0.65,
-            origin: p.origin,
-        });
-    }
+    super::place_of_scene::filming(b, out, |place| Ask::SceneAtPlace(Cand { place }));
 }
 
 pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
