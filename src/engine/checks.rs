@@ -140,12 +140,13 @@ fn content_words(normalised: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() >= 3 && !is_stop(w))
 }
 
-/// Two words that are the same or share a stem ("bowl", "bowling"; "Galilean",
-/// "Galileo"): a common start of five letters, or all of a four-letter word.
+/// Two words that are the same or share a stem ("sun", "Sunflower"; "bowl",
+/// "bowling"; "Galilean", "Galileo"): all of a short word, or a common start
+/// of five letters.
 fn related(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let shorter = a.len().min(b.len());
-    a == b || (shorter >= 4 && common >= shorter.min(5))
+    a == b || (shorter >= 3 && common >= shorter.min(5))
 }
 
 /// The answer shares a content word with the prompt that no wrong option shares.

@@ -177,6 +177,7 @@ pub struct PlaceFact {
 pub struct NumberFact {
     pub name: String,
     pub ask: Option<String>,
+    pub statement: Option<String>,
     pub value: f64,
     pub unit: String,
     pub precision: u8,

@@ -307,6 +307,10 @@ pub struct Quantity {
     /// party?"); default: "What is the {name}?".
     #[serde(default)]
     pub ask: Option<String>,
+    /// The explanation, with `{value}` for the value and its unit ("Beethoven
+    /// completed {value}."); default: "The {name} is {value}."
+    #[serde(default)]
+    pub statement: Option<String>,
     /// The smallest and largest values a wrong option may take ("out of 5"
     /// scores, places in a top ten).
     #[serde(default)]

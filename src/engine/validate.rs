@@ -635,6 +635,17 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
         *nth += 1;
     }
     for n in &pack.numbers {
+        if let Some(s) = &n.statement
+            && !s.contains("{value}")
+        {
+            c.error(
+                "statement",
+                s,
+                0,
+                "a number's `statement` must contain `{value}`".into(),
+                "e.g. \"Beethoven completed {value}.\"".into(),
+            );
+        }
         let low = n.min.unwrap_or(f64::NEG_INFINITY);
         let high = n.max.unwrap_or(f64::INFINITY);
         if low > high || n.value < low || n.value > high {

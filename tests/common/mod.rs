@@ -193,6 +193,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for i in 0..4 {
         pack.numbers.push(Quantity {
             ask: None,
+            statement: None,
             min: None,
             max: None,
             id: format!("n{i}"),

@@ -12,6 +12,7 @@ pub(super) fn numbers(base: &mut FactBase, cx: &PackCx) {
         base.numbers.push(NumberFact {
             name: x.name.clone(),
             ask: x.ask.clone(),
+            statement: x.statement.clone(),
             value: x.value,
             unit: x.unit.clone(),
             precision: x.precision,

@@ -144,7 +144,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
                 .iter()
                 .map(|&w| (number(w, n.precision, &n.unit), None))
                 .collect(),
-            format!("The {} is {answer}.", n.name.trim_end_matches('?')),
+            match &n.statement {
+                Some(s) => crate::engine::phrase::sentence(&s.replace("{value}", &answer)),
+                None => format!("The {} is {answer}.", n.name.trim_end_matches('?')),
+            },
             vec![triple(&n.name, "is", &answer)],
         )
         .same_group(OPTIONS - 1),
