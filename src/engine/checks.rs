@@ -181,6 +181,23 @@ impl<'a> Words<'a> {
         w
     }
 
+    /// Every word but the articles, digits included ("voyager", "2").
+    fn every(normalised: &'a str) -> Words<'a> {
+        let mut w = Words {
+            words: [""; 32],
+            len: 0,
+        };
+        for word in normalised
+            .split(' ')
+            .filter(|x| !x.is_empty() && !matches!(*x, "the" | "a" | "an" | "of" | "and"))
+            .take(32)
+        {
+            w.words[w.len] = word;
+            w.len += 1;
+        }
+        w
+    }
+
     fn as_slice(&self) -> &[&'a str] {
         &self.words[..self.len]
     }
@@ -310,16 +327,22 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
         return Ok(());
     }
     let mut split = [Words::of(""); OPTIONS];
+    let mut every = [Words::of(""); OPTIONS];
     let n = labels.len().min(OPTIONS);
     for (i, l) in labels.iter().take(n).enumerate() {
         split[i] = Words::of(l);
+        every[i] = Words::every(l);
     }
     let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
-    for i in 0..n {
-        words[i] = split[i].as_slice();
+    for (slot, w) in words.iter_mut().zip(&split[..n]) {
+        *slot = w.as_slice();
     }
     let words = &words[..n];
-    if !d.entities.is_empty() && near_duplicates(words) {
+    let mut all: [&[&str]; OPTIONS] = [&[]; OPTIONS];
+    for (slot, w) in all.iter_mut().zip(&every[..n]) {
+        *slot = w.as_slice();
+    }
+    if !d.entities.is_empty() && near_duplicates(&all[..n]) {
         return Err(Reject::DuplicateOptions);
     }
     if let Some(p) = phrasing(&d.prompt) {
