@@ -198,9 +198,29 @@ impl<'a> Words<'a> {
         w
     }
 
+    /// The content words among these.
+    fn content(&self) -> Words<'a> {
+        let mut w = Words {
+            words: [""; 32],
+            len: 0,
+        };
+        for &word in self.as_slice() {
+            if word.len() >= 3 && !is_stop(word) {
+                w.words[w.len] = word;
+                w.len += 1;
+            }
+        }
+        w
+    }
+
     fn as_slice(&self) -> &[&'a str] {
         &self.words[..self.len]
     }
+}
+
+/// Whether `needle` (non-empty) occurs as consecutive words of `hay`.
+fn contains_sequence(hay: &[&str], needle: &[&str]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// `shared_word` over content words already split out.
@@ -311,9 +331,16 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
         }
     };
     let prompt_norm = normalise(&d.prompt);
+    let prompt_every = Words::every(&prompt_norm);
     let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
     labels.push(label(0, &d.answer));
-    if labels[0].is_empty() || contains_words(&prompt_norm, &labels[0]) {
+    let answer_every = Words::every(&labels[0]);
+    let in_prompt = if d.hand_written {
+        contains_words(&prompt_norm, &labels[0])
+    } else {
+        contains_sequence(prompt_every.as_slice(), answer_every.as_slice())
+    };
+    if labels[0].is_empty() || in_prompt {
         return Err(Reject::AnswerInPrompt);
     }
     for (i, (w, _)) in d.wrong.iter().enumerate() {
@@ -330,8 +357,8 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     let mut every = [Words::of(""); OPTIONS];
     let n = labels.len().min(OPTIONS);
     for (i, l) in labels.iter().take(n).enumerate() {
-        split[i] = Words::of(l);
         every[i] = Words::every(l);
+        split[i] = every[i].content();
     }
     let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
     for (slot, w) in words.iter_mut().zip(&split[..n]) {
@@ -348,7 +375,7 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));
     }
-    let prompt_words = Words::of(&prompt_norm);
+    let prompt_words = prompt_every.content();
     if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..]) {
         return Err(Reject::SharedWord(w));
     }

@@ -227,6 +227,9 @@ pub struct FactBase {
     pub sources: Vec<String>,
     pub names: Vec<String>,
     pub norms: Vec<String>,
+    /// Entities with equal normalised names share a label id (compared as numbers).
+    pub label_ids: Vec<u32>,
+    label_of: HashMap<String, u32>,
     pub kinds: Vec<EKind>,
     pub horizons: Vec<Horizon>,
     /// Grammatically plural names ("The Paper Moths").
@@ -393,7 +396,11 @@ impl FactBase {
         }
         let e = self.names.len() as u32;
         self.names.push(name.to_string());
-        self.norms.push(normalise(name));
+        let norm = normalise(name);
+        let next = self.label_of.len() as u32;
+        let label = *self.label_of.entry(norm.clone()).or_insert(next);
+        self.label_ids.push(label);
+        self.norms.push(norm);
         self.kinds.push(kind);
         self.horizons.push(0);
         self.plural.push(false);

@@ -336,8 +336,11 @@ impl<R: Rng> Ctx<'_, R> {
             if d == answer || chosen.contains(&d) || !self.visible(d) {
                 continue;
             }
-            let label = self.base.norm(d);
-            if label == self.base.norm(answer) || chosen.iter().any(|&c| self.base.norm(c) == label)
+            let label = self.base.label_ids[d as usize];
+            if label == self.base.label_ids[answer as usize]
+                || chosen
+                    .iter()
+                    .any(|&c| self.base.label_ids[c as usize] == label)
             {
                 continue;
             }
