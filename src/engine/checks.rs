@@ -161,20 +161,25 @@ pub fn shared_word(prompt: &str, answer: &str, wrong: &[&str]) -> Option<String>
     shared_word_in(&prompt_words, &answer_words, &wrong_slices)
 }
 
-/// The content words of a label, without allocating (the first 32 count).
+/// The words of a label, without allocating (the first `N` count).
 #[derive(Clone, Copy)]
-struct Words<'a> {
-    words: [&'a str; 32],
+struct Words<'a, const N: usize> {
+    words: [&'a str; N],
     len: usize,
 }
 
-impl<'a> Words<'a> {
-    fn of(normalised: &'a str) -> Words<'a> {
+/// A label's words: options are short.
+type LabelWords<'a> = Words<'a, 12>;
+/// A prompt's words.
+type PromptWords<'a> = Words<'a, 24>;
+
+impl<'a, const N: usize> Words<'a, N> {
+    fn of(normalised: &'a str) -> Self {
         let mut w = Words {
-            words: [""; 32],
+            words: [""; N],
             len: 0,
         };
-        for word in content_words(normalised).take(32) {
+        for word in content_words(normalised).take(N) {
             w.words[w.len] = word;
             w.len += 1;
         }
@@ -182,15 +187,15 @@ impl<'a> Words<'a> {
     }
 
     /// Every word but the articles, digits included ("voyager", "2").
-    fn every(normalised: &'a str) -> Words<'a> {
+    fn every(normalised: &'a str) -> Self {
         let mut w = Words {
-            words: [""; 32],
+            words: [""; N],
             len: 0,
         };
         for word in normalised
             .split(' ')
             .filter(|x| !x.is_empty() && !matches!(*x, "the" | "a" | "an" | "of" | "and"))
-            .take(32)
+            .take(N)
         {
             w.words[w.len] = word;
             w.len += 1;
@@ -199,9 +204,9 @@ impl<'a> Words<'a> {
     }
 
     /// The content words among these.
-    fn content(&self) -> Words<'a> {
+    fn content(&self) -> Self {
         let mut w = Words {
-            words: [""; 32],
+            words: [""; N],
             len: 0,
         };
         for &word in self.as_slice() {
@@ -331,10 +336,10 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
         }
     };
     let prompt_norm = normalise(&d.prompt);
-    let prompt_every = Words::every(&prompt_norm);
+    let prompt_every = PromptWords::every(&prompt_norm);
     let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
     labels.push(label(0, &d.answer));
-    let answer_every = Words::every(&labels[0]);
+    let answer_every = LabelWords::every(&labels[0]);
     let in_prompt = if d.hand_written {
         contains_words(&prompt_norm, &labels[0])
     } else {
@@ -353,8 +358,8 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if d.hand_written {
         return Ok(());
     }
-    let mut split = [Words::of(""); OPTIONS];
-    let mut every = [Words::of(""); OPTIONS];
+    let mut split = [LabelWords::of(""); OPTIONS];
+    let mut every = [LabelWords::of(""); OPTIONS];
     let n = labels.len().min(OPTIONS);
     for (i, l) in labels.iter().take(n).enumerate() {
         every[i] = Words::every(l);
