@@ -31,7 +31,7 @@ mod which_is_not;
 use rand::Rng;
 
 use super::checks::{Reject, check_question};
-use super::facts::{FactBase, Horizon, Origin};
+use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
@@ -290,18 +290,31 @@ impl<R: Rng> Ctx<'_, R> {
     ) -> usize {
         let b = self.base;
         let kind = b.kinds[answer as usize];
+        // Two wrong options with the same object under the asked relation (two
+        // of Galileo's moons) stand or fall together, leaving the answer alone.
+        let partners = |d: u32, chosen: &[u32]| {
+            chosen.iter().any(|&c| {
+                b.attributes.get(&c).is_some_and(|ca| {
+                    ca.iter()
+                        .any(|&(r, o)| r == relation && b.is_true(d, Rel::Custom, r, o))
+                })
+            })
+        };
         let same_kind = |d: u32| is_false(d) && b.kinds[d as usize] == kind;
-        self.fill_from(answer, pool, OPTIONS - 1, chosen, |d| {
-            same_kind(d) && b.alike(d, answer, relation)
-        });
-        for _ in 0..OPTIONS - 1 {
-            let taken = chosen.clone();
-            let n = (chosen.len() + 1).min(OPTIONS - 1);
-            self.fill_from(answer, pool, n, chosen, |d| {
-                same_kind(d) && !taken.iter().any(|&c| b.alike(c, d, relation))
-            });
+        let alike_answer = |d: u32, _: &[u32]| b.alike(d, answer, relation);
+        let unlike_taken = |d: u32, taken: &[u32]| !taken.iter().any(|&c| b.alike(c, d, relation));
+        let anything = |_: u32, _: &[u32]| true;
+        let passes: [&dyn Fn(u32, &[u32]) -> bool; 3] = [&alike_answer, &unlike_taken, &anything];
+        for pass in passes {
+            // One at a time, so each pick sees the ones before it.
+            for _ in 0..OPTIONS - 1 {
+                let taken = chosen.clone();
+                let n = (chosen.len() + 1).min(OPTIONS - 1);
+                self.fill_from(answer, pool, n, chosen, |d| {
+                    same_kind(d) && !partners(d, &taken) && pass(d, &taken)
+                });
+            }
         }
-        self.fill_from(answer, pool, OPTIONS - 1, chosen, same_kind);
         let same = chosen.len();
         self.fill_from(answer, pool, OPTIONS - 1, chosen, is_false);
         same
