@@ -236,44 +236,63 @@ fn shared_word_in(prompt: &[&str], answer: &[&str], wrong: &[&[&str]]) -> Option
     (!echoed).then(|| word.to_string())
 }
 
-type Feature = (&'static str, fn(&str) -> bool);
+/// The visible marks of an option, found in one pass over its bytes.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Bit 0: brackets, 1: digits, 2: a colon, 3: a comma.
+    marks: u8,
+    chars: usize,
+}
 
-const FEATURES: &[Feature] = &[
-    ("has brackets", |s| s.contains('(')),
-    ("has digits", |s| s.chars().any(|c| c.is_ascii_digit())),
-    ("has a colon", |s| s.contains(':')),
-    ("has a comma", |s| s.contains(',')),
+const MARKS: [(&str, &str); 4] = [
+    ("has brackets", "lacks brackets"),
+    ("has digits", "lacks digits"),
+    ("has a colon", "lacks a colon"),
+    ("has a comma", "lacks a comma"),
 ];
+
+fn shape(s: &str) -> Shape {
+    let mut marks = 0u8;
+    let mut chars = 0;
+    for &byte in s.as_bytes() {
+        marks |= match byte {
+            b'(' => 1,
+            b'0'..=b'9' => 2,
+            b':' => 4,
+            b',' => 8,
+            _ => 0,
+        };
+        // Count characters, not UTF-8 continuation bytes.
+        chars += usize::from(byte & 0xC0 != 0x80);
+    }
+    Shape { marks, chars }
+}
 
 /// The answer alone has (or alone lacks) a visible feature, or is far longer
 /// or shorter than every wrong option.
 pub fn odd_shape(answer: &str, wrong: &[&str]) -> Option<&'static str> {
-    if wrong.len() < 2 {
+    if wrong.len() < 2 || wrong.len() > 8 {
         return None;
     }
-    for (name, has) in FEATURES {
-        let a = has(answer);
-        if wrong.iter().all(|w| has(w) != a) {
-            return Some(if a {
-                name
-            } else {
-                match *name {
-                    "has brackets" => "lacks brackets",
-                    "has digits" => "lacks digits",
-                    "has a colon" => "lacks a colon",
-                    _ => "lacks a comma",
-                }
-            });
+    let a = shape(answer);
+    let mut others = [Shape { marks: 0, chars: 0 }; 8];
+    for (slot, w) in others.iter_mut().zip(wrong) {
+        *slot = shape(w);
+    }
+    let others = &others[..wrong.len()];
+    for (bit, (has, lacks)) in MARKS.iter().enumerate() {
+        let mark = 1u8 << bit;
+        let answer_has = a.marks & mark != 0;
+        if others.iter().all(|o| (o.marks & mark != 0) != answer_has) {
+            return Some(if answer_has { has } else { lacks });
         }
     }
-    let len = |s: &str| s.chars().count();
-    let a = len(answer);
-    let longest = wrong.iter().map(|w| len(w)).max().unwrap_or(0);
-    let shortest = wrong.iter().map(|w| len(w)).min().unwrap_or(0);
-    if a > 2 * longest && a > longest + 12 {
+    let longest = others.iter().map(|o| o.chars).max().unwrap_or(0);
+    let shortest = others.iter().map(|o| o.chars).min().unwrap_or(0);
+    if a.chars > 2 * longest && a.chars > longest + 12 {
         return Some("is far longer than the others");
     }
-    if 2 * a < shortest && a + 12 < shortest {
+    if 2 * a.chars < shortest && a.chars + 12 < shortest {
         return Some("is far shorter than the others");
     }
     None
@@ -384,8 +403,11 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..]) {
         return Err(Reject::SharedWord(w));
     }
-    let wrong: Vec<&str> = d.wrong.iter().map(|(w, _)| w.as_str()).collect();
-    if let Some(s) = odd_shape(&d.answer, &wrong) {
+    let mut wrong: [&str; OPTIONS] = [""; OPTIONS];
+    for (slot, (w, _)) in wrong.iter_mut().zip(&d.wrong) {
+        *slot = w;
+    }
+    if let Some(s) = odd_shape(&d.answer, &wrong[..d.wrong.len().min(OPTIONS)]) {
         return Err(Reject::OddShape(s));
     }
     Ok(())
