@@ -357,9 +357,13 @@ pub fn stats(paths: &[PathBuf]) -> i32 {
         eprintln!("error: no valid pack");
         return 1;
     }
+    // Written, not printed: a closed pipe (`stats | head`) ends the output quietly.
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for p in &good {
         let pack = &p.pack;
-        println!(
+        let _ = writeln!(
+            out,
             "{} ({}), version {}",
             pack.meta.title,
             p.path.display(),
@@ -385,20 +389,20 @@ pub fn stats(paths: &[PathBuf]) -> i32 {
             ("facts", pack.facts.len()),
             ("questions", pack.questions.len()),
         ];
-        println!("  tables:");
+        let _ = writeln!(out, "  tables:");
         for (name, n) in tables {
-            println!("    {name:<12} {n:>6}");
+            let _ = writeln!(out, "    {name:<12} {n:>6}");
         }
         let base = FactBase::build([pack]);
-        println!("  question candidates by kind:");
+        let _ = writeln!(out, "  question candidates by kind:");
         for (kind, n) in base.kind_counts() {
-            println!("    {:<20} {n:>6}", kind.name());
+            let _ = writeln!(out, "    {:<20} {n:>6}", kind.name());
         }
-        println!("  total candidates: {}", base.len());
+        let _ = writeln!(out, "  total candidates: {}", base.len());
         let unreachable = unreachable_facts(&base, pack);
-        println!("  facts no question can reach: {}", unreachable.len());
+        let _ = writeln!(out, "  facts no question can reach: {}", unreachable.len());
         for u in unreachable {
-            println!("    - {u}");
+            let _ = writeln!(out, "    - {u}");
         }
     }
     0
