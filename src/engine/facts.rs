@@ -314,6 +314,10 @@ pub struct FactBase {
     pub latest_year: i32,
     /// Event indices of each pack, for timeline questions.
     pub event_ranges: Vec<std::ops::Range<u32>>,
+    /// Each pack's events in date order (the same ranges as `event_ranges`),
+    /// and each event's place in that order.
+    pub event_order: Vec<u32>,
+    pub event_rank: Vec<u32>,
     /// Every person, for custom relations whose objects are people.
     pub pool_people: Vec<u32>,
     /// Actors and characters whose horizon has been set by a role.

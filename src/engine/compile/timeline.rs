@@ -39,5 +39,13 @@ pub(super) fn dates(base: &mut FactBase, cx: &PackCx) {
             base.intern(EKind::Event, cx.scoped(&x.id), &x.event);
         }
     }
-    base.event_ranges.push(first..base.events.len() as u32);
+    let end = base.events.len() as u32;
+    let mut order: Vec<u32> = (first..end).collect();
+    order.sort_by_key(|&i| base.events[i as usize].date);
+    base.event_rank.resize(end as usize, 0);
+    for (k, &i) in order.iter().enumerate() {
+        base.event_rank[i as usize] = first + k as u32;
+    }
+    base.event_order.extend(order);
+    base.event_ranges.push(first..end);
 }

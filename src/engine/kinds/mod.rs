@@ -301,6 +301,13 @@ impl<R: Rng> Ctx<'_, R> {
             })
         };
         let same_kind = |d: u32| is_false(d) && b.kinds[d as usize] == kind;
+        // Three Mariners beside a Voyager: a name family shared by wrong options
+        // but not by the answer singles the answer out.
+        let answer_family = name_family(b.norm(answer));
+        let family_clash = |d: u32, taken: &[u32]| {
+            let f = name_family(b.norm(d));
+            f.is_some() && f != answer_family && taken.iter().any(|&c| name_family(b.norm(c)) == f)
+        };
         let alike_answer = |d: u32, _: &[u32]| b.alike(d, answer, relation);
         let unlike_taken = |d: u32, taken: &[u32]| !taken.iter().any(|&c| b.alike(c, d, relation));
         let anything = |_: u32, _: &[u32]| true;
@@ -311,12 +318,22 @@ impl<R: Rng> Ctx<'_, R> {
                 let taken = chosen.clone();
                 let n = (chosen.len() + 1).min(OPTIONS - 1);
                 self.fill_from(answer, pool, n, chosen, |d| {
-                    same_kind(d) && !partners(d, &taken) && pass(d, &taken)
+                    same_kind(d)
+                        && !partners(d, &taken)
+                        && !family_clash(d, &taken)
+                        && pass(d, &taken)
                 });
             }
         }
         let same = chosen.len();
-        self.fill_from(answer, pool, OPTIONS - 1, chosen, is_false);
+        // Other kinds last, still never completing a family or a partnership.
+        for _ in 0..OPTIONS - 1 {
+            let taken = chosen.clone();
+            let n = (chosen.len() + 1).min(OPTIONS - 1);
+            self.fill_from(answer, pool, n, chosen, |d| {
+                is_false(d) && !partners(d, &taken) && !family_clash(d, &taken)
+            });
+        }
         same
     }
 
@@ -362,6 +379,13 @@ impl<R: Rng> Ctx<'_, R> {
             }
         }
     }
+}
+
+/// The first word of a normalised name that several things share ("mariner 4",
+/// "mariner 10"): names of two words or more whose first word has four letters.
+pub(crate) fn name_family(norm: &str) -> Option<&str> {
+    let (first, rest) = norm.split_once(' ')?;
+    (first.len() >= 4 && !rest.is_empty()).then_some(first)
 }
 
 pub(crate) fn triple(s: &str, r: &str, o: &str) -> FactTriple {

@@ -24,7 +24,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         for i in range.clone() {
             // Only events that can meet three others (chains and topics allowing).
-            if partners(b, i, i % 2 == 0, range.clone(), 0).len() < OPTIONS - 1 {
+            if partners(b, i, i % 2 == 0, range.clone()).len() < OPTIONS - 1 {
                 continue;
             }
             out.push(Candidate {
@@ -64,7 +64,8 @@ pub fn topic_words(event: &str, series: &str) -> Vec<String> {
     // Verbs any two events may share without their order following from it.
     const EVENT_VERBS: &[&str] = &[
         "perfor", "premie", "releas", "announ", "publis", "began", "begin", "opened", "finish",
-        "ended", "starte", "launch", "held", "took", "place", "became", "joined", "won",
+        "ended", "starte", "launch", "held", "took", "place", "became", "joined", "won", "discov",
+        "landed", "flew", "orbit", "reache", "arrive",
     ];
     let series: Vec<String> = normalise(series).split(' ').map(str::to_string).collect();
     normalise(event)
@@ -75,26 +76,26 @@ pub fn topic_words(event: &str, series: &str) -> Vec<String> {
         .collect()
 }
 
-/// Up to three events certainly after (or before) the anchor, with distinct
-/// dates, no topic word or chain in common with it or each other, scanning
-/// from `start` (at most 256 events).
-fn partners(
-    b: &FactBase,
-    anchor: u32,
-    first: bool,
-    range: std::ops::Range<u32>,
-    start: usize,
-) -> Vec<u32> {
+/// Up to three events certainly after (or before) the anchor, the nearest in
+/// time first (an event of another era is guessed, not known), with distinct
+/// dates and no topic word or chain in common with it or each other.
+fn partners(b: &FactBase, anchor: u32, first: bool, range: std::ops::Range<u32>) -> Vec<u32> {
     let a = &b.events[anchor as usize];
-    let len = (range.end - range.start) as usize;
     let mut taken: Vec<&str> = a.topic.iter().map(|w| w.as_str()).collect();
     let mut chains: Vec<&str> = a.chain.iter().map(|c| c.as_str()).collect();
     let mut chosen: Vec<u32> = Vec::new();
-    for step in 0..len.min(256) {
+    let rank = b.event_rank[anchor as usize];
+    // Walk the pack's events in date order away from the anchor (at most 256).
+    let steps: Box<dyn Iterator<Item = u32>> = if first {
+        Box::new((rank + 1..range.end).take(256))
+    } else {
+        Box::new((range.start..rank).rev().take(256))
+    };
+    for pos in steps {
         if chosen.len() >= OPTIONS - 1 {
             break;
         }
-        let i = range.start + ((start + step) % len) as u32;
+        let i = b.event_order[pos as usize];
         let e = &b.events[i as usize];
         let ordered = if first {
             certainly_before(a.date, e.date)
@@ -120,9 +121,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let b = x.base;
     let anchor = b.events.get(k.event as usize)?;
     let range = b.event_ranges.get(c.origin.pack as usize)?.clone();
-    let len = (range.end - range.start) as usize;
-    let start = x.rng.random_range(0..len.max(1));
-    let chosen = partners(b, k.event, k.first, range, start);
+    let chosen = partners(b, k.event, k.first, range);
     if chosen.len() < OPTIONS - 1 {
         return None;
     }
