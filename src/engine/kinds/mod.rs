@@ -81,6 +81,9 @@ pub enum Ask {
     HandWritten(hand_written::Cand),
 }
 
+/// A test a wrong option passes, given the wrong options taken before it.
+type Pass<'a> = dyn Fn(u32, &[u32]) -> bool + 'a;
+
 /// One fact that can become a question.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
@@ -311,7 +314,7 @@ impl<R: Rng> Ctx<'_, R> {
         let alike_answer = |d: u32, _: &[u32]| b.alike(d, answer, relation);
         let unlike_taken = |d: u32, taken: &[u32]| !taken.iter().any(|&c| b.alike(c, d, relation));
         let anything = |_: u32, _: &[u32]| true;
-        let passes: [&dyn Fn(u32, &[u32]) -> bool; 3] = [&alike_answer, &unlike_taken, &anything];
+        let passes: [&Pass; 3] = [&alike_answer, &unlike_taken, &anything];
         for pass in passes {
             // One at a time, so each pick sees the ones before it.
             for _ in 0..OPTIONS - 1 {
