@@ -263,8 +263,9 @@ fn generator_warnings(pack: &crate::engine::Pack) -> Vec<String> {
         .collect()
 }
 
-/// `leafquiz review`: a sample with the generator's findings, and its drops.
-pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
+/// The valid packs at these paths (default: the built-in folder), after
+/// reporting the broken ones; `None` when none is valid.
+fn valid_packs(paths: &[PathBuf]) -> Option<Vec<LoadedPack>> {
     let paths = if paths.is_empty() {
         vec![default_pack_dir()]
     } else {
@@ -274,8 +275,16 @@ pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
     report_errors(&bad);
     if good.is_empty() {
         eprintln!("error: no valid pack");
-        return 1;
+        return None;
     }
+    Some(good)
+}
+
+/// `leafquiz review`: a sample with the generator's findings, and its drops.
+pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
+    let Some(good) = valid_packs(paths) else {
+        return 1;
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for p in &good {
@@ -346,17 +355,9 @@ pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
 
 /// `leafquiz stats`.
 pub fn stats(paths: &[PathBuf]) -> i32 {
-    let paths = if paths.is_empty() {
-        vec![default_pack_dir()]
-    } else {
-        paths.to_vec()
-    };
-    let (good, bad) = load_all(&paths);
-    report_errors(&bad);
-    if good.is_empty() {
-        eprintln!("error: no valid pack");
+    let Some(good) = valid_packs(paths) else {
         return 1;
-    }
+    };
     // Written, not printed: a closed pipe (`stats | head`) ends the output quietly.
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -206,3 +206,70 @@ fn export_and_import_opentdb_round_trip() {
         "{asked}"
     );
 }
+
+#[test]
+fn review_shows_a_sample_with_findings_and_what_is_never_asked() {
+    let out = stdout(leafquiz().args([
+        "review",
+        "tests/fixtures/packs/solar_system.ron",
+        "--count",
+        "12",
+        "--seed",
+        "3",
+    ]));
+    assert!(out.contains("# The Solar System"), "{out}");
+    // Twelve numbered questions, each with its four options.
+    for n in 1..=12 {
+        assert!(
+            out.contains(&format!("\n{n}. [")),
+            "question {n} missing:\n{out}"
+        );
+    }
+    assert_eq!(
+        out.matches("   * ").count(),
+        12,
+        "one marked answer per question"
+    );
+    assert!(out.contains("Never asked"));
+    assert!(out.contains("Facts no question reaches"));
+}
+
+#[test]
+fn check_reports_questions_the_generator_never_asks() {
+    // A pack whose only relation gives its answers away: clubs named after their towns.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("towns.ron");
+    let mut text = String::from(
+        "Pack(meta: Meta(id: \"towns\", title: \"Towns\", sources: [Source(id: \"s\", title: \"S\")]),\n entities: [\n",
+    );
+    let towns = ["Ashford", "Bexley", "Crayford", "Dartmouth", "Edenbridge"];
+    for t in towns {
+        text.push_str(&format!(
+            "  Entity(id: \"c_{t}\", name: \"{t} Rowers\", kind: \"club\", plural: true, source: \"s\"),\n  Entity(id: \"t_{t}\", name: \"{t}\", kind: \"town\", source: \"s\"),\n"
+        ));
+    }
+    text.push_str(" ],\n relations: [Relation(id: \"in\", ask_object: \"In which town {is|are} {subject} based?\", statement: \"{subject} {is|are} based in {object}\")],\n facts: [\n");
+    for t in towns {
+        text.push_str(&format!(
+            "  Fact(subject: \"c_{t}\", relation: \"in\", object: \"t_{t}\", source: \"s\"),\n"
+        ));
+    }
+    text.push_str(" ],\n)\n");
+    std::fs::write(&path, text).unwrap();
+    let out = leafquiz()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("5 of 5 `custom-object` questions are never asked")
+            && err.contains("the answer is in the prompt"),
+        "{err}"
+    );
+    leafquiz()
+        .args(["check", "--strict", path.to_str().unwrap()])
+        .assert()
+        .code(1);
+}
