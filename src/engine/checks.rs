@@ -174,48 +174,37 @@ type LabelWords<'a> = Words<'a, 12>;
 type PromptWords<'a> = Words<'a, 24>;
 
 impl<'a, const N: usize> Words<'a, N> {
-    fn of(normalised: &'a str) -> Self {
-        let mut w = Words {
+    fn new() -> Self {
+        Words {
             words: [""; N],
             len: 0,
-        };
-        for word in content_words(normalised).take(N) {
-            w.words[w.len] = word;
-            w.len += 1;
         }
-        w
     }
 
-    /// Every word but the articles, digits included ("voyager", "2").
-    fn every(normalised: &'a str) -> Self {
-        let mut w = Words {
-            words: [""; N],
-            len: 0,
-        };
+    /// Every word but the articles, digits included ("voyager", "2"), in place.
+    fn set_every(&mut self, normalised: &'a str) {
+        self.len = 0;
         for word in normalised
             .split(' ')
             .filter(|x| !x.is_empty() && !matches!(*x, "the" | "a" | "an" | "of" | "and"))
-            .take(N)
         {
-            w.words[w.len] = word;
-            w.len += 1;
+            if self.len == N {
+                break;
+            }
+            self.words[self.len] = word;
+            self.len += 1;
         }
-        w
     }
 
-    /// The content words among these.
-    fn content(&self) -> Self {
-        let mut w = Words {
-            words: [""; N],
-            len: 0,
-        };
-        for &word in self.as_slice() {
+    /// The content words of `from`, in place.
+    fn set_content(&mut self, from: &Self) {
+        self.len = 0;
+        for &word in from.as_slice() {
             if word.len() >= 3 && !is_stop(word) {
-                w.words[w.len] = word;
-                w.len += 1;
+                self.words[self.len] = word;
+                self.len += 1;
             }
         }
-        w
     }
 
     fn as_slice(&self) -> &[&'a str] {
@@ -355,10 +344,12 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
         }
     };
     let prompt_norm = normalise(&d.prompt);
-    let prompt_every = PromptWords::every(&prompt_norm);
+    let mut prompt_every = PromptWords::new();
+    prompt_every.set_every(&prompt_norm);
     let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
     labels.push(label(0, &d.answer));
-    let answer_every = LabelWords::every(&labels[0]);
+    let mut answer_every = LabelWords::new();
+    answer_every.set_every(&labels[0]);
     let in_prompt = if d.hand_written {
         contains_words(&prompt_norm, &labels[0])
     } else {
@@ -377,12 +368,12 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if d.hand_written {
         return Ok(());
     }
-    let mut split = [LabelWords::of(""); OPTIONS];
-    let mut every = [LabelWords::of(""); OPTIONS];
+    let mut split = [LabelWords::new(); OPTIONS];
+    let mut every = [LabelWords::new(); OPTIONS];
     let n = labels.len().min(OPTIONS);
-    for (i, l) in labels.iter().take(n).enumerate() {
-        every[i] = Words::every(l);
-        split[i] = every[i].content();
+    for ((e, c), l) in every.iter_mut().zip(split.iter_mut()).zip(&labels[..n]) {
+        e.set_every(l);
+        c.set_content(e);
     }
     let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
     for (slot, w) in words.iter_mut().zip(&split[..n]) {
@@ -399,7 +390,8 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if let Some(p) = phrasing(&d.prompt) {
         return Err(Reject::Phrasing(p));
     }
-    let prompt_words = prompt_every.content();
+    let mut prompt_words = PromptWords::new();
+    prompt_words.set_content(&prompt_every);
     if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..]) {
         return Err(Reject::SharedWord(w));
     }

@@ -245,9 +245,10 @@ pub struct FactBase {
     /// a character's name cannot give its actor away.
     pub kin: HashMap<u32, String, FastHash>,
     /// The family name of each character that has one ("Spring").
-    pub family: HashMap<u32, String, FastHash>,
+    pub family: HashMap<u32, u64, FastHash>,
     /// The telling words of each description, for grouping characters.
-    pub description_words: HashMap<u32, Vec<String>, FastHash>,
+    /// As bits of a 64-bit set, so two characters compare in one step.
+    pub description_words: HashMap<u32, u64, FastHash>,
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
@@ -324,13 +325,16 @@ pub struct FactBase {
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,
     /// The leads' actors and characters (the pack's first two roles).
-    pub leads: HashSet<u32>,
+    pub leads: HashSet<u32, FastHash>,
     /// Actors and characters of voice parts and cameos.
-    pub unusual_parts: HashSet<u32>,
+    pub unusual_parts: HashSet<u32, FastHash>,
     /// People with a role that is not a cameo: the nominees of acting awards.
-    pub(crate) performers: HashSet<u32>,
+    pub(crate) performers: HashSet<u32, FastHash>,
 
     pub candidates: Vec<Candidate>,
+    /// Each option's own true fact, written once at build ("Joe Locke plays
+    /// Charlie Spring"): by (entity, kind of fact).
+    pub said: HashMap<(u32, u8), String, FastHash>,
 }
 
 impl FactBase {
@@ -342,6 +346,7 @@ impl FactBase {
             super::compile::add_pack(&mut base, pack);
         }
         super::compile::finish(&mut base);
+        base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
         base
     }

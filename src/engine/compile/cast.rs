@@ -25,15 +25,19 @@ pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
         }
         base.prominence[e as usize] = x.group as u8;
         if let Some(f) = crate::engine::kinds::family_name(&key(&x.name)) {
-            base.family.insert(e, f.to_string());
+            base.family.insert(e, crate::engine::kinds::word_hash(f));
         }
         if let Some(p) = &x.pronouns {
             base.pronouns[e as usize] = pronoun_id(base, p);
         }
         if let Some(d) = &x.description {
             base.descriptions.insert(e, d.clone());
-            base.description_words
-                .insert(e, crate::engine::kinds::telling_words(d));
+            let mask = crate::engine::kinds::telling_words(d)
+                .iter()
+                .fold(0u64, |m, w| {
+                    m | 1 << (crate::engine::kinds::word_hash(w) % 64)
+                });
+            base.description_words.insert(e, mask);
         }
         cx.ids.insert(&x.id, e);
         base.assert_fact(e, Rel::InGroup, cx.index as u32, x.group as u8 as u32);

@@ -35,7 +35,7 @@ use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
-pub use say::{family_name, telling_words};
+pub use say::{family_name, said_facts, telling_words, word_hash};
 pub use timeline::topic_words;
 
 /// Options per question (fewer only when a hand-written question has fewer).

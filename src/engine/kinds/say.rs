@@ -2,11 +2,83 @@
 //! ("Joe Locke plays Charlie Spring"); shared by the kinds whose options are
 //! of the same type.
 
-use crate::engine::facts::{EKind, FactBase, Rel};
+use std::collections::HashMap;
+
+use crate::engine::facts::{EKind, FactBase, FastHash, Rel};
 use crate::engine::phrase::{capitalise, fill, quote, with_article};
+
+/// Which fact of an entity `said` holds.
+pub(crate) const ROLE: u8 = 0;
+pub(crate) const TRACK: u8 = 1;
+pub(crate) const EPISODE: u8 = 2;
+pub(crate) const CREW: u8 = 3;
+pub(crate) const PLACE: u8 = 4;
+
+/// Every option's own fact, written once when the fact base is built: a
+/// question then copies four strings instead of formatting them.
+pub fn said_facts(b: &FactBase) -> HashMap<(u32, u8), String, FastHash> {
+    let mut out: HashMap<(u32, u8), String, FastHash> = HashMap::default();
+    let mut put = |e: u32, kind: u8, f: fn(&FactBase, u32) -> Option<String>| {
+        if let std::collections::hash_map::Entry::Vacant(v) = out.entry((e, kind))
+            && let Some(text) = f(b, e)
+        {
+            v.insert(text);
+        }
+    };
+    for r in &b.roles {
+        put(r.actor, ROLE, role_text);
+        put(r.character, ROLE, role_text);
+    }
+    for t in &b.tracks {
+        put(t.entity, TRACK, track_text);
+    }
+    for e in &b.episodes {
+        put(e.entity, EPISODE, episode_text);
+    }
+    for c in &b.credits {
+        put(c.person, CREW, crew_text);
+        put(c.role, CREW, crew_text);
+    }
+    for p in &b.places {
+        put(p.place, PLACE, place_text);
+        put(p.scene, PLACE, place_text);
+    }
+    out
+}
+
+fn memo(b: &FactBase, e: u32, kind: u8, f: fn(&FactBase, u32) -> Option<String>) -> Option<String> {
+    match b.said.get(&(e, kind)) {
+        Some(s) => Some(s.clone()),
+        None => f(b, e),
+    }
+}
 
 /// "Kit Connor plays Nick Nelson" for an actor or a character.
 pub fn role(b: &FactBase, e: u32) -> Option<String> {
+    memo(b, e, ROLE, role_text)
+}
+
+/// "“Girls” by Girl in Red is on the Official Mixtape".
+pub fn track(b: &FactBase, t: u32) -> Option<String> {
+    memo(b, t, TRACK, track_text)
+}
+
+/// "“Kiss” is season 1, episode 3".
+pub fn episode(b: &FactBase, ep: u32) -> Option<String> {
+    memo(b, ep, EPISODE, episode_text)
+}
+
+/// "Euros Lyn was a director" for a person or a role.
+pub fn crew(b: &FactBase, e: u32) -> Option<String> {
+    memo(b, e, CREW, crew_text)
+}
+
+/// "Harry's party was filmed at Hampton Court House".
+pub fn place(b: &FactBase, e: u32) -> Option<String> {
+    memo(b, e, PLACE, place_text)
+}
+
+fn role_text(b: &FactBase, e: u32) -> Option<String> {
     let &(_, other) = b.primary.get(&(e, Rel::Plays))?;
     let (actor, character) = if b.kinds[e as usize] == EKind::Person {
         (e, other)
@@ -16,8 +88,7 @@ pub fn role(b: &FactBase, e: u32) -> Option<String> {
     Some(format!("{} plays {}", b.name(actor), b.name(character)))
 }
 
-/// "“Girls” by Girl in Red is on the Official Mixtape".
-pub fn track(b: &FactBase, track: u32) -> Option<String> {
+fn track_text(b: &FactBase, track: u32) -> Option<String> {
     let t = &b.tracks[*b.track_index.get(&track)? as usize];
     let artists: Vec<&str> = t.artists.iter().map(|&a| b.name(a)).collect();
     let by = if artists.is_empty() {
@@ -40,8 +111,7 @@ pub fn album_label(b: &FactBase, album: u32) -> String {
     )
 }
 
-/// "“Kiss” is episode 3 of season 1".
-pub fn episode(b: &FactBase, ep: u32) -> Option<String> {
+fn episode_text(b: &FactBase, ep: u32) -> Option<String> {
     let e = &b.episodes[*b.episode_of_entity.get(&ep)? as usize];
     Some(format!(
         "{} is season {}, episode {}",
@@ -51,8 +121,7 @@ pub fn episode(b: &FactBase, ep: u32) -> Option<String> {
     ))
 }
 
-/// "Euros Lyn was a director" for a person or a role.
-pub fn crew(b: &FactBase, e: u32) -> Option<String> {
+fn crew_text(b: &FactBase, e: u32) -> Option<String> {
     let &(_, other) = b.primary.get(&(e, Rel::Credit))?;
     let (person, role) = if b.kinds[e as usize] == EKind::Person {
         (e, other)
@@ -66,8 +135,7 @@ pub fn crew(b: &FactBase, e: u32) -> Option<String> {
     ))
 }
 
-/// "Harry's party was filmed at Hampton Court House".
-pub fn place(b: &FactBase, e: u32) -> Option<String> {
+fn place_text(b: &FactBase, e: u32) -> Option<String> {
     let &(_, other) = b.primary.get(&(e, Rel::FilmedAt))?;
     let (scene, place) = if b.kinds[e as usize] == EKind::Scene {
         (e, other)
@@ -129,7 +197,7 @@ pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
     let (Some(wx), Some(wy)) = (b.description_words.get(&x), b.description_words.get(&y)) else {
         return false;
     };
-    wy.iter().any(|w| wx.contains(w))
+    wx & wy != 0
 }
 
 /// The words of a description that say who a character is ("father", "Charlie").
@@ -154,6 +222,13 @@ pub fn telling_words(description: &str) -> Vec<String> {
         .filter(|w| w.len() >= 4 && !PLAIN.contains(w))
         .map(str::to_string)
         .collect()
+}
+
+/// A word as a number (FNV-1a), for sets of words compared in one step.
+pub fn word_hash(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, c| {
+        (h ^ c as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The family name in a normalised character name: its last word, when the
