@@ -297,18 +297,16 @@ pub fn phrasing(prompt: &str) -> Option<&'static str> {
     if !prompt.trim_end().ends_with('?') {
         return Some("the prompt is not a question");
     }
-    // A colon followed by a space splices a clause in; titles with colons are quoted.
-    let mut depth = 0i32;
-    let mut chars = prompt.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '“' => depth += 1,
-            '”' => depth -= 1,
-            ':' if depth == 0 && chars.peek() == Some(&' ') => {
-                return Some("a colon in the middle of the prompt");
-            }
-            _ => {}
+    // A colon followed by a space splices a clause in; titles with colons are
+    // quoted. Most prompts have no colon at all: one fast search decides.
+    let mut from = 0;
+    while let Some(k) = prompt[from..].find(": ") {
+        let at = from + k;
+        let before = &prompt[..at];
+        if before.matches('“').count() <= before.matches('”').count() {
+            return Some("a colon in the middle of the prompt");
         }
+        from = at + 2;
     }
     None
 }
@@ -328,6 +326,32 @@ fn near_duplicates(words: &[&[&str]]) -> bool {
     false
 }
 
+/// `normalise` for text whose letters are all ASCII, into a stack buffer (the
+/// prompt of nearly every question): `None` sends anything else, or a text too
+/// long for the buffer, to `normalise`.
+fn normalise_ascii<'b>(s: &str, buffer: &'b mut [u8; 512]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if pending_space && len > 0 {
+                *buffer.get_mut(len)? = b' ';
+                len += 1;
+            }
+            pending_space = false;
+            *buffer.get_mut(len)? = ch.to_ascii_lowercase() as u8;
+            len += 1;
+        } else if ch == '\'' || ch == '.' || ch == '’' {
+            // Apostrophes and dots join words, as in `normalise`.
+        } else if ch.is_ascii() || matches!(ch, '“' | '”' | '‘' | '–' | '—') {
+            pending_space = true;
+        } else {
+            return None;
+        }
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
 /// Every check a draft must pass.
 pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     let min = if d.hand_written { 2 } else { OPTIONS };
@@ -343,11 +367,20 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
             Cow::Owned(normalise(text))
         }
     };
-    let prompt_norm = normalise(&d.prompt);
+    let mut buffer = [0u8; 512];
+    let prompt_owned;
+    let prompt_norm: &str = match normalise_ascii(&d.prompt, &mut buffer) {
+        Some(n) => n,
+        None => {
+            prompt_owned = normalise(&d.prompt);
+            &prompt_owned
+        }
+    };
     let mut prompt_every = PromptWords::new();
     prompt_every.set_every(&prompt_norm);
     let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
     labels.push(label(0, &d.answer));
+    debug_assert_eq!(prompt_norm, normalise(&d.prompt));
     let mut answer_every = LabelWords::new();
     answer_every.set_every(&labels[0]);
     let in_prompt = if d.hand_written {
