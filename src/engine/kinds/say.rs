@@ -13,6 +13,7 @@ pub(crate) const TRACK: u8 = 1;
 pub(crate) const EPISODE: u8 = 2;
 pub(crate) const CREW: u8 = 3;
 pub(crate) const PLACE: u8 = 4;
+pub(crate) const ARTIST: u8 = 5;
 
 /// Every option's own fact, written once when the fact base is built: a
 /// question then copies four strings instead of formatting them.
@@ -42,6 +43,13 @@ pub fn said_facts(b: &FactBase) -> HashMap<(u32, u8), String, FastHash> {
     for p in &b.places {
         put(p.place, PLACE, place_text);
         put(p.scene, PLACE, place_text);
+    }
+    for &(artist, album) in &b.artist_albums {
+        if let std::collections::hash_map::Entry::Vacant(v) = out.entry((artist, ARTIST))
+            && let Some(text) = super::track_artist::artist_text(b, artist, album)
+        {
+            v.insert(text);
+        }
     }
     out
 }

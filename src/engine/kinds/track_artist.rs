@@ -26,6 +26,15 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
 }
 
 fn artist_fact(b: &FactBase, artist: u32, album: u32) -> Option<String> {
+    // Written once at build for the artist's first album (true on any album).
+    if let Some(s) = b.said.get(&(artist, say::ARTIST)) {
+        return Some(s.clone());
+    }
+    artist_text(b, artist, album)
+}
+
+/// "Girl in Red performs “Girls”": one of the artist's tracks on the album.
+pub(super) fn artist_text(b: &FactBase, artist: u32, album: u32) -> Option<String> {
     let tracks = b.artist_tracks.get(&(artist, album))?;
     Some(format!(
         "{} {} {}",
