@@ -377,14 +377,14 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
         }
     };
     let mut prompt_every = PromptWords::new();
-    prompt_every.set_every(&prompt_norm);
+    prompt_every.set_every(prompt_norm);
     let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
     labels.push(label(0, &d.answer));
     debug_assert_eq!(prompt_norm, normalise(&d.prompt));
     let mut answer_every = LabelWords::new();
     answer_every.set_every(&labels[0]);
     let in_prompt = if d.hand_written {
-        contains_words(&prompt_norm, &labels[0])
+        contains_words(prompt_norm, &labels[0])
     } else {
         contains_sequence(prompt_every.as_slice(), answer_every.as_slice())
     };
