@@ -303,9 +303,8 @@ pub struct FactBase {
     pub person_credits: HashMap<u32, u32, FastHash>,
     pub pool_places: BTreeMap<u16, Vec<u32>>,
     pub pool_scenes: BTreeMap<u16, Vec<u32>>,
-    /// Categories by (ceremony, nominee kind) and by nominee kind alone.
+    /// Categories by (ceremony, nominee kind).
     pub pool_categories_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
-    pub pool_categories: BTreeMap<NomineeKind, Vec<u32>>,
     /// Nominees by (ceremony, kind) and by kind alone.
     pub pool_nominees_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
     pub pool_nominees: BTreeMap<NomineeKind, Vec<u32>>,
@@ -319,8 +318,6 @@ pub struct FactBase {
     /// and each event's place in that order.
     pub event_order: Vec<u32>,
     pub event_rank: Vec<u32>,
-    /// Every person, for custom relations whose objects are people.
-    pub pool_people: Vec<u32>,
     /// Actors and characters whose horizon has been set by a role.
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,

@@ -76,10 +76,6 @@ pub(super) fn awards(base: &mut FactBase, cx: &PackCx, series: Option<u32>) {
             .entry((ceremony_key, nominee_kind))
             .or_default()
             .push(category);
-        base.pool_categories
-            .entry(nominee_kind)
-            .or_default()
-            .push(category);
         base.latest_year = base.latest_year.max(x.year);
         let i = base.awards.len() as u32;
         base.awards.push(AwardFact {

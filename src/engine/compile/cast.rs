@@ -14,7 +14,6 @@ pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
         }
         base.plural[e as usize] |= x.plural;
         cx.ids.insert(&x.id, e);
-        base.pool_people.push(e);
     }
     for x in &pack.characters {
         let e = base.intern(EKind::Character, cx.scoped(&key(&x.name)), &x.name);

@@ -120,16 +120,12 @@ pub(crate) fn finish(base: &mut FactBase) {
     for pool in base.pool_categories_at.values_mut() {
         dedup_keep_order(pool);
     }
-    for pool in base.pool_categories.values_mut() {
-        dedup_keep_order(pool);
-    }
     for pool in base.pool_nominees_at.values_mut() {
         dedup_keep_order(pool);
     }
     for pool in base.pool_nominees.values_mut() {
         dedup_keep_order(pool);
     }
-    dedup_keep_order(&mut base.pool_people);
     dedup_keep_order(&mut base.pool_artists);
     for r in &mut base.relations {
         dedup_keep_order(&mut r.subjects);

@@ -69,13 +69,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         .pool_categories_at
         .get(&(a.ceremony_key, a.nominee_kind))
         .map_or(&[][..], |v| v.as_slice());
-    let anywhere = b
-        .pool_categories
-        .get(&a.nominee_kind)
-        .map_or(&[][..], |v| v.as_slice());
     // Categories of this ceremony only: another ceremony's category names do
     // not exist here, and a player would rule them out.
-    let _ = anywhere;
     let mut wrong = Vec::new();
     x.fill_from(a.category, at, OPTIONS - 1, &mut wrong, ok);
     let same = wrong.len();

@@ -50,16 +50,9 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     // Roles of different people first: three jobs of one person rule each other out.
     let holder = |d: u32| b.primary.get(&(d, Rel::Credit)).map(|&(_, p)| p);
     let mut wrong = Vec::new();
-    for _ in 0..OPTIONS - 1 {
-        let chosen = wrong.clone();
-        x.fill_from(
-            cr.role,
-            roles,
-            (wrong.len() + 1).min(OPTIONS - 1),
-            &mut wrong,
-            |d| ok(d) && !chosen.iter().any(|&c| holder(c) == holder(d)),
-        );
-    }
+    x.fill_each(cr.role, roles, &mut wrong, |d, taken| {
+        ok(d) && !taken.iter().any(|&c| holder(c) == holder(d))
+    });
     x.fill_from(cr.role, roles, OPTIONS - 1, &mut wrong, ok);
     let same = 0;
     let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);

@@ -279,6 +279,22 @@ impl<R: Rng> Ctx<'_, R> {
         }
     }
 
+    /// Adds up to `OPTIONS - 1` distractors one at a time, so that `ok` sees
+    /// the ones taken before each pick (for rules about the options together).
+    pub fn fill_each(
+        &mut self,
+        answer: u32,
+        pool: &[u32],
+        chosen: &mut Vec<u32>,
+        ok: impl Fn(u32, &[u32]) -> bool,
+    ) {
+        for _ in 0..OPTIONS - 1 {
+            let taken = chosen.clone();
+            let n = (chosen.len() + 1).min(OPTIONS - 1);
+            self.fill_from(answer, pool, n, chosen, |d| ok(d, &taken));
+        }
+    }
+
     /// Wrong options for a pack's own relation: alike the answer first (the
     /// same kind and a fact in common), then of the same kind and unlike each
     /// other (three alike among themselves would single the answer out), then
@@ -316,27 +332,15 @@ impl<R: Rng> Ctx<'_, R> {
         let anything = |_: u32, _: &[u32]| true;
         let passes: [&Pass; 3] = [&alike_answer, &unlike_taken, &anything];
         for pass in passes {
-            // One at a time, so each pick sees the ones before it.
-            for _ in 0..OPTIONS - 1 {
-                let taken = chosen.clone();
-                let n = (chosen.len() + 1).min(OPTIONS - 1);
-                self.fill_from(answer, pool, n, chosen, |d| {
-                    same_kind(d)
-                        && !partners(d, &taken)
-                        && !family_clash(d, &taken)
-                        && pass(d, &taken)
-                });
-            }
+            self.fill_each(answer, pool, chosen, |d, taken| {
+                same_kind(d) && !partners(d, taken) && !family_clash(d, taken) && pass(d, taken)
+            });
         }
         let same = chosen.len();
         // Other kinds last, still never completing a family or a partnership.
-        for _ in 0..OPTIONS - 1 {
-            let taken = chosen.clone();
-            let n = (chosen.len() + 1).min(OPTIONS - 1);
-            self.fill_from(answer, pool, n, chosen, |d| {
-                is_false(d) && !partners(d, &taken) && !family_clash(d, &taken)
-            });
-        }
+        self.fill_each(answer, pool, chosen, |d, taken| {
+            is_false(d) && !partners(d, taken) && !family_clash(d, taken)
+        });
         same
     }
 

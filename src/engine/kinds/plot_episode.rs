@@ -7,7 +7,6 @@ use super::episode_title::season_pool;
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::phrase::{quote, sentence};
-use crate::engine::text::normalise;
 use crate::engine::validate::contains_words;
 
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +51,6 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         e.number,
         e.season
     );
-    let _ = normalise;
     let facts = vec![triple(b.name(p.plot), "happens in", b.name(p.episode))];
     Some(
         Draft::entities(
