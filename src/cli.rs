@@ -224,7 +224,7 @@ pub fn ask(args: &AskArgs) -> i32 {
                 let mark = if i == q.answer { "*" } else { " " };
                 text.push_str(&format!("   {mark} {}) {o}\n", (b'A' + i as u8) as char));
             }
-            text.push_str(&format!("   → {}\n", q.explanation));
+            text.push_str(&format!("   → {} (Source: {})\n", q.explanation, q.source));
             writeln!(out, "{text}")
         };
         if written.is_err() {

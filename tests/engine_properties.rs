@@ -280,7 +280,11 @@ fn wrong_options_carry_their_own_true_fact() {
             assert!(fact.contains(" plays "));
         }
     }
-    assert!(q.explanation.contains("Source:"));
+    assert!(!q.source.is_empty(), "every question names its source");
+    assert!(
+        !q.explanation.contains("Source:"),
+        "the source is its own field"
+    );
 }
 
 #[test]

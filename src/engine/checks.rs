@@ -3,7 +3,6 @@
 //! itself away by a word it shares with the prompt or by its shape, and a
 //! prompt a host could read aloud.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use super::facts::FactBase;
@@ -184,16 +183,48 @@ impl<'a, const N: usize> Words<'a, N> {
     /// Every word but the articles, digits included ("voyager", "2"), in place.
     fn set_every(&mut self, normalised: &'a str) {
         self.len = 0;
-        for word in normalised
-            .split(' ')
-            .filter(|x| !x.is_empty() && !matches!(*x, "the" | "a" | "an" | "of" | "and"))
-        {
+        // Labels are a few words: a byte loop beats a searcher's set-up.
+        let mut start = 0;
+        for (i, &byte) in normalised.as_bytes().iter().chain(&[b' ']).enumerate() {
+            if byte != b' ' {
+                continue;
+            }
+            let word = &normalised[start..i];
+            start = i + 1;
+            if word.is_empty() || matches!(word, "the" | "a" | "an" | "of" | "and") {
+                continue;
+            }
             if self.len == N {
                 break;
             }
             self.words[self.len] = word;
             self.len += 1;
         }
+    }
+
+    /// The words `spans` measured in `normalised` (every word, then content
+    /// words in `content`); `false` if the label was too long to measure.
+    fn set_from_spans(
+        &mut self,
+        content: &mut Self,
+        normalised: &'a str,
+        spans: &WordSpans,
+    ) -> bool {
+        if spans.every == u8::MAX {
+            return false;
+        }
+        self.len = 0;
+        content.len = 0;
+        for (i, &(start, end)) in spans.spans[..spans.every as usize].iter().enumerate() {
+            let word = &normalised[start as usize..end as usize];
+            self.words[self.len] = word;
+            self.len += 1;
+            if spans.content & (1 << i) != 0 {
+                content.words[content.len] = word;
+                content.len += 1;
+            }
+        }
+        true
     }
 
     /// The content words of `from`, in place.
@@ -212,6 +243,45 @@ impl<'a, const N: usize> Words<'a, N> {
     }
 }
 
+/// Where the words of an entity's normalised name are, measured once when the
+/// pack is compiled: every word but the articles, and which are content words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordSpans {
+    spans: [(u8, u8); 6],
+    /// How many words; `u8::MAX`: too long to measure, split when asked.
+    every: u8,
+    /// Bit i: word i is a content word.
+    content: u8,
+}
+
+impl WordSpans {
+    pub(crate) fn measure(normalised: &str) -> WordSpans {
+        let mut out = WordSpans {
+            spans: [(0, 0); 6],
+            every: u8::MAX,
+            content: 0,
+        };
+        if normalised.len() > u8::MAX as usize {
+            return out;
+        }
+        let mut every = LabelWords::new();
+        every.set_every(normalised);
+        if every.len > out.spans.len() {
+            return out;
+        }
+        let base = normalised.as_ptr() as usize;
+        for (i, w) in every.as_slice().iter().enumerate() {
+            let start = w.as_ptr() as usize - base;
+            out.spans[i] = (start as u8, (start + w.len()) as u8);
+            if w.len() >= 3 && !is_stop(w) {
+                out.content |= 1 << i;
+            }
+        }
+        out.every = every.len as u8;
+        out
+    }
+}
+
 /// Whether `needle` (non-empty) occurs as consecutive words of `hay`.
 fn contains_sequence(hay: &[&str], needle: &[&str]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
@@ -226,8 +296,8 @@ fn shared_word_in(prompt: &[&str], answer: &[&str], wrong: &[&[&str]]) -> Option
 }
 
 /// The visible marks of an option, found in one pass over its bytes.
-#[derive(Clone, Copy)]
-struct Shape {
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Shape {
     /// Bit 0: brackets, 1: digits, 2: a colon, 3: a comma.
     marks: u8,
     chars: usize,
@@ -240,7 +310,7 @@ const MARKS: [(&str, &str); 4] = [
     ("has a comma", "lacks a comma"),
 ];
 
-fn shape(s: &str) -> Shape {
+pub(crate) fn shape(s: &str) -> Shape {
     let mut marks = 0u8;
     let mut chars = 0;
     for &byte in s.as_bytes() {
@@ -263,12 +333,15 @@ pub fn odd_shape(answer: &str, wrong: &[&str]) -> Option<&'static str> {
     if wrong.len() < 2 || wrong.len() > 8 {
         return None;
     }
-    let a = shape(answer);
-    let mut others = [Shape { marks: 0, chars: 0 }; 8];
+    let mut others = [Shape::default(); 8];
     for (slot, w) in others.iter_mut().zip(wrong) {
         *slot = shape(w);
     }
-    let others = &others[..wrong.len()];
+    odd_shape_of(shape(answer), &others[..wrong.len()])
+}
+
+/// `odd_shape` over shapes already measured.
+fn odd_shape_of(a: Shape, others: &[Shape]) -> Option<&'static str> {
     for (bit, (has, lacks)) in MARKS.iter().enumerate() {
         let mark = 1u8 << bit;
         let answer_has = a.marks & mark != 0;
@@ -298,7 +371,10 @@ pub fn phrasing(prompt: &str) -> Option<&'static str> {
         return Some("the prompt is not a question");
     }
     // A colon followed by a space splices a clause in; titles with colons are
-    // quoted. Most prompts have no colon at all: one fast search decides.
+    // quoted. Most prompts have no colon at all: one byte scan decides.
+    if !prompt.as_bytes().contains(&b':') {
+        return None;
+    }
     let mut from = 0;
     while let Some(k) = prompt[from..].find(": ") {
         let at = from + k;
@@ -326,27 +402,66 @@ fn near_duplicates(words: &[&[&str]]) -> bool {
     false
 }
 
+/// Byte classes for `normalise_ascii`: a letter or digit maps to itself in
+/// lower case; the rest are these.
+const JOIN: u8 = 0x80;
+const SPLIT: u8 = 0x81;
+const WIDE: u8 = 0x82;
+
+const CLASS: [u8; 256] = {
+    let mut table = [SPLIT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else if byte == b'\'' || byte == b'.' {
+            JOIN // apostrophes and dots join words, as in `normalise`
+        } else if byte >= 0x80 {
+            WIDE
+        } else {
+            SPLIT
+        };
+        b += 1;
+    }
+    table
+};
+
 /// `normalise` for text whose letters are all ASCII, into a stack buffer (the
-/// prompt of nearly every question): `None` sends anything else, or a text too
-/// long for the buffer, to `normalise`.
-fn normalise_ascii<'b>(s: &str, buffer: &'b mut [u8; 512]) -> Option<&'b str> {
+/// prompt and options of nearly every question): `None` sends anything else,
+/// or a text too long for the buffer, to `normalise`.
+fn normalise_ascii<'b, const N: usize>(s: &str, buffer: &'b mut [u8; N]) -> Option<&'b str> {
+    let bytes = s.as_bytes();
+    // The normalised text is never longer than the text.
+    if bytes.len() > N {
+        return None;
+    }
     let mut len = 0;
     let mut pending_space = false;
-    for ch in s.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if pending_space && len > 0 {
-                *buffer.get_mut(len)? = b' ';
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = CLASS[bytes[i] as usize];
+        i += 1;
+        if class < JOIN {
+            if pending_space {
+                buffer[len] = b' ';
                 len += 1;
+                pending_space = false;
             }
-            pending_space = false;
-            *buffer.get_mut(len)? = ch.to_ascii_lowercase() as u8;
+            buffer[len] = class;
             len += 1;
-        } else if ch == '\'' || ch == '.' || ch == '’' {
-            // Apostrophes and dots join words, as in `normalise`.
-        } else if ch.is_ascii() || matches!(ch, '“' | '”' | '‘' | '–' | '—') {
-            pending_space = true;
-        } else {
-            return None;
+        } else if class == SPLIT {
+            pending_space = len > 0;
+        } else if class == WIDE {
+            // Typographic quotes and dashes separate words; a right single
+            // quote is an apostrophe; any other letter goes to `normalise`.
+            let ch = s[i - 1..].chars().next()?;
+            match ch {
+                '’' => {}
+                '“' | '”' | '‘' | '–' | '—' => pending_space = len > 0,
+                _ => return None,
+            }
+            i += ch.len_utf8() - 1;
         }
     }
     std::str::from_utf8(&buffer[..len]).ok()
@@ -358,66 +473,87 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     if d.wrong.len() + 1 < min {
         return Err(Reject::TooFewOptions);
     }
-    // Entity options are normalised once, when the pack is compiled.
-    let entity_labels = d.entities.len() == d.wrong.len() + 1;
-    let label = |i: usize, text: &str| -> Cow<'_, str> {
+    if d.hand_written {
+        return check_hand_written(d);
+    }
+    let n = d.wrong.len() + 1;
+    if n > OPTIONS {
+        return Err(Reject::TooFewOptions); // generated questions have four options
+    }
+    let text = |i: usize| if i == 0 { &d.answer } else { &d.wrong[i - 1].0 };
+    // Entity options were normalised and measured when the pack was compiled.
+    let entity_labels = d.entities.len() == n;
+    let mut buffers = [[0u8; 128]; OPTIONS];
+    let mut owned: [String; OPTIONS] = Default::default();
+    let mut texts: [&str; OPTIONS] = [""; OPTIONS];
+    let mut slow = [false; OPTIONS];
+    if !entity_labels {
+        for (i, buffer) in buffers.iter_mut().enumerate().take(n) {
+            match normalise_ascii(text(i), buffer) {
+                Some(t) => texts[i] = t,
+                None => {
+                    owned[i] = normalise(text(i));
+                    slow[i] = true;
+                }
+            }
+        }
+        for i in 0..n {
+            if slow[i] {
+                texts[i] = &owned[i];
+            }
+            debug_assert_eq!(texts[i], normalise(text(i)));
+        }
+    }
+    let label = |i: usize| -> &str {
         if entity_labels {
-            Cow::Borrowed(b.norm(d.entities[i]))
+            b.norm(d.entities[i])
         } else {
-            Cow::Owned(normalise(text))
+            texts[i]
         }
     };
+    let mut every = [LabelWords::new(); OPTIONS];
+    let mut content = [LabelWords::new(); OPTIONS];
+    for (i, (e, c)) in every.iter_mut().zip(content.iter_mut()).enumerate().take(n) {
+        let l = label(i);
+        if l.is_empty() {
+            if i == 0 {
+                return Err(Reject::AnswerInPrompt);
+            }
+            continue; // an empty wrong option is reported with the duplicates
+        }
+        if !(entity_labels && e.set_from_spans(c, l, &b.word_spans[d.entities[i] as usize])) {
+            e.set_every(l);
+            c.set_content(e);
+        }
+    }
     let mut buffer = [0u8; 512];
     let prompt_owned;
     let prompt_norm: &str = match normalise_ascii(&d.prompt, &mut buffer) {
-        Some(n) => n,
+        Some(p) => p,
         None => {
             prompt_owned = normalise(&d.prompt);
             &prompt_owned
         }
     };
+    debug_assert_eq!(prompt_norm, normalise(&d.prompt));
     let mut prompt_every = PromptWords::new();
     prompt_every.set_every(prompt_norm);
-    let mut labels: Vec<Cow<str>> = Vec::with_capacity(d.wrong.len() + 1);
-    labels.push(label(0, &d.answer));
-    debug_assert_eq!(prompt_norm, normalise(&d.prompt));
-    let mut answer_every = LabelWords::new();
-    answer_every.set_every(&labels[0]);
-    let in_prompt = if d.hand_written {
-        contains_words(prompt_norm, &labels[0])
-    } else {
-        contains_sequence(prompt_every.as_slice(), answer_every.as_slice())
-    };
-    if labels[0].is_empty() || in_prompt {
+    if contains_sequence(prompt_every.as_slice(), every[0].as_slice()) {
         return Err(Reject::AnswerInPrompt);
     }
-    for (i, (w, _)) in d.wrong.iter().enumerate() {
-        let l = label(i + 1, w);
-        if l.is_empty() || labels.contains(&l) {
+    for i in 1..n {
+        let l = label(i);
+        if l.is_empty() || (0..i).any(|k| label(k) == l) {
             return Err(Reject::DuplicateOptions);
         }
-        labels.push(l);
     }
-    if d.hand_written {
-        return Ok(());
-    }
-    let mut split = [LabelWords::new(); OPTIONS];
-    let mut every = [LabelWords::new(); OPTIONS];
-    let n = labels.len().min(OPTIONS);
-    for ((e, c), l) in every.iter_mut().zip(split.iter_mut()).zip(&labels[..n]) {
-        e.set_every(l);
-        c.set_content(e);
-    }
-    let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
-    for (slot, w) in words.iter_mut().zip(&split[..n]) {
-        *slot = w.as_slice();
-    }
-    let words = &words[..n];
     let mut all: [&[&str]; OPTIONS] = [&[]; OPTIONS];
-    for (slot, w) in all.iter_mut().zip(&every[..n]) {
-        *slot = w.as_slice();
+    let mut words: [&[&str]; OPTIONS] = [&[]; OPTIONS];
+    for i in 0..n {
+        all[i] = every[i].as_slice();
+        words[i] = content[i].as_slice();
     }
-    if !d.entities.is_empty() && near_duplicates(&all[..n]) {
+    if entity_labels && near_duplicates(&all[..n]) {
         return Err(Reject::DuplicateOptions);
     }
     if let Some(p) = phrasing(&d.prompt) {
@@ -425,15 +561,46 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     }
     let mut prompt_words = PromptWords::new();
     prompt_words.set_content(&prompt_every);
-    if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..]) {
+    if let Some(w) = shared_word_in(prompt_words.as_slice(), words[0], &words[1..n]) {
         return Err(Reject::SharedWord(w));
     }
-    let mut wrong: [&str; OPTIONS] = [""; OPTIONS];
-    for (slot, (w, _)) in wrong.iter_mut().zip(&d.wrong) {
-        *slot = w;
+    // Entity names were measured when the pack was compiled.
+    let shape_of = |i: usize| {
+        if entity_labels {
+            let known = b.shapes[d.entities[i] as usize];
+            debug_assert_eq!(known.marks, shape(text(i)).marks, "{}", text(i));
+            known
+        } else {
+            shape(text(i))
+        }
+    };
+    let mut others = [Shape::default(); OPTIONS];
+    for (i, slot) in others.iter_mut().enumerate().take(n).skip(1) {
+        *slot = shape_of(i);
     }
-    if let Some(s) = odd_shape(&d.answer, &wrong[..d.wrong.len().min(OPTIONS)]) {
-        return Err(Reject::OddShape(s));
+    if n >= 3 {
+        if let Some(s) = odd_shape_of(shape_of(0), &others[1..n]) {
+            return Err(Reject::OddShape(s));
+        }
+    }
+    Ok(())
+}
+
+/// A person wrote the question: only the answer's absence from the prompt and
+/// distinct options are checked.
+fn check_hand_written(d: &Draft) -> Result<(), Reject> {
+    let prompt = normalise(&d.prompt);
+    let answer = normalise(&d.answer);
+    if answer.is_empty() || contains_words(&prompt, &answer) {
+        return Err(Reject::AnswerInPrompt);
+    }
+    let mut labels = vec![answer];
+    for (w, _) in &d.wrong {
+        let l = normalise(w);
+        if l.is_empty() || labels.contains(&l) {
+            return Err(Reject::DuplicateOptions);
+        }
+        labels.push(l);
     }
     Ok(())
 }

@@ -74,6 +74,8 @@ pub struct Origin {
 #[derive(Debug, Clone)]
 pub struct PackInfo {
     pub meta: Meta,
+    /// `meta.id`, shared by every question from the pack.
+    pub id: std::sync::Arc<str>,
     pub facts: usize,
 }
 
@@ -220,15 +222,50 @@ pub struct HandWrittenFact {
     pub origin: Origin,
 }
 
+/// What the distractor searches ask of an entity, in one place.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Profile {
+    pub family: u64,
+    pub description: u64,
+    pub plays: u32,
+    pub actor_pronouns: u32,
+}
+
+/// A set of entities as one bit each: distractor searches ask it in their
+/// innermost loops.
+#[derive(Debug, Clone, Default)]
+pub struct EntitySet(Vec<u64>);
+
+impl EntitySet {
+    pub fn insert(&mut self, e: u32) {
+        let word = e as usize / 64;
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << (e % 64);
+    }
+
+    pub fn contains(&self, e: &u32) -> bool {
+        self.0
+            .get(*e as usize / 64)
+            .is_some_and(|w| w & (1 << (e % 64)) != 0)
+    }
+}
+
 /// Everything the generator needs, compiled from one or more packs.
 #[derive(Debug, Default)]
 pub struct FactBase {
     pub packs: Vec<PackInfo>,
-    pub sources: Vec<String>,
+    /// Source titles, shared by every question citing them.
+    pub sources: Vec<std::sync::Arc<str>>,
     pub names: Vec<String>,
     pub norms: Vec<String>,
     /// Entities with equal normalised names share a label id (compared as numbers).
     pub label_ids: Vec<u32>,
+    /// Each name's visible marks and length, for the giveaway checks.
+    pub(crate) shapes: Vec<crate::engine::checks::Shape>,
+    /// Each normalised name's words, measured once for the giveaway checks.
+    pub(crate) word_spans: Vec<crate::engine::checks::WordSpans>,
     label_of: HashMap<String, u32>,
     pub kinds: Vec<EKind>,
     pub horizons: Vec<Horizon>,
@@ -249,6 +286,10 @@ pub struct FactBase {
     /// The telling words of each description, for grouping characters.
     /// As bits of a 64-bit set, so two characters compare in one step.
     pub description_words: HashMap<u32, u64, FastHash>,
+    /// Per entity: (family hash, description word bits, character played,
+    /// pronoun bits of an actor's parts), in one array for the distractor
+    /// searches' inner loops (0 / `u32::MAX` where none).
+    pub(crate) profile: Vec<Profile>,
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
@@ -322,11 +363,11 @@ pub struct FactBase {
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,
     /// The leads' actors and characters (the pack's first two roles).
-    pub leads: HashSet<u32, FastHash>,
+    pub leads: EntitySet,
     /// Actors and characters of voice parts and cameos.
-    pub unusual_parts: HashSet<u32, FastHash>,
+    pub unusual_parts: EntitySet,
     /// People with a role that is not a cameo: the nominees of acting awards.
-    pub(crate) performers: HashSet<u32, FastHash>,
+    pub(crate) performers: EntitySet,
 
     pub candidates: Vec<Candidate>,
     /// Each option's own true fact, written once at build ("Joe Locke plays
@@ -343,6 +384,17 @@ impl FactBase {
             super::compile::add_pack(&mut base, pack);
         }
         super::compile::finish(&mut base);
+        base.profile = (0..base.names.len() as u32)
+            .map(|e| Profile {
+                family: base.family.get(&e).copied().unwrap_or(0),
+                description: base.description_words.get(&e).copied().unwrap_or(0),
+                plays: base
+                    .primary
+                    .get(&(e, Rel::Plays))
+                    .map_or(u32::MAX, |&(_, ch)| ch),
+                actor_pronouns: base.actor_pronouns.get(&e).copied().unwrap_or(0),
+            })
+            .collect();
         base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
         base
@@ -389,7 +441,7 @@ impl FactBase {
 
     /// The source's title, as players read it.
     pub fn source(&self, s: u32) -> &str {
-        self.sources.get(s as usize).map_or("", |s| s.as_str())
+        self.sources.get(s as usize).map_or("", |s| s)
     }
 
     pub fn series(&self, pack: u16) -> Option<&str> {
@@ -402,10 +454,13 @@ impl FactBase {
         }
         let e = self.names.len() as u32;
         self.names.push(name.to_string());
+        self.shapes.push(crate::engine::checks::shape(name));
         let norm = normalise(name);
         let next = self.label_of.len() as u32;
         let label = *self.label_of.entry(norm.clone()).or_insert(next);
         self.label_ids.push(label);
+        self.word_spans
+            .push(crate::engine::checks::WordSpans::measure(&norm));
         self.norms.push(norm);
         self.kinds.push(kind);
         self.horizons.push(0);

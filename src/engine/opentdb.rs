@@ -66,9 +66,9 @@ pub fn export(questions: &[Question], titles: &BTreeMap<String, String>) -> Stri
         .iter()
         .map(|q| {
             let category = titles
-                .get(&q.pack)
+                .get(&*q.pack)
                 .cloned()
-                .unwrap_or_else(|| q.pack.clone());
+                .unwrap_or_else(|| q.pack.to_string());
             let incorrect: Vec<String> = q
                 .options
                 .iter()

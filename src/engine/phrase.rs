@@ -3,9 +3,26 @@
 
 use super::text::Date;
 
+/// Joins text parts into one string allocated once: `format!` for the hot
+/// path, without its padding machinery and regrowth.
+macro_rules! text {
+    ($($part:expr),+ $(,)?) => {
+        $crate::engine::phrase::join(&[$(AsRef::<str>::as_ref(&$part)),+])
+    };
+}
+pub(crate) use text;
+
+pub fn join(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// Curly quotation marks around a title.
 pub fn quote(s: &str) -> String {
-    format!("“{s}”")
+    text!("“", s, "”")
 }
 
 /// The first letter in upper case ("the Moon" → "The Moon").
@@ -190,11 +207,16 @@ pub fn number(value: f64, precision: u8, unit: &str) -> String {
     if is_rank(unit) && precision == 0 && value >= 1.0 {
         return format!("{} place", ordinal(value.round() as u64));
     }
-    let s = format!("{:.*}", precision as usize, value);
+    // Whole numbers (most counts and years) skip float formatting.
+    let s = if precision == 0 && value.fract() == 0.0 && value.abs() < 1e15 {
+        (value as i64).to_string()
+    } else {
+        format!("{:.*}", precision as usize, value)
+    };
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
+    let mut grouped = String::with_capacity(s.len() + s.len() / 3 + unit.len() + 2);
     let digits = int.trim_start_matches('-');
     if int.starts_with('-') {
         grouped.push('-');
@@ -210,14 +232,15 @@ pub fn number(value: f64, precision: u8, unit: &str) -> String {
         grouped.push_str(f);
     }
     if is_percent(unit) {
-        format!("{grouped}%")
-    } else if unit.trim().is_empty() {
-        grouped
-    } else if grouped == "1" {
-        format!("1 {}", singular(unit.trim()))
-    } else {
-        format!("{grouped} {}", unit.trim())
+        grouped.push('%');
+    } else if grouped == "1" && !unit.trim().is_empty() {
+        grouped.push(' ');
+        grouped.push_str(&singular(unit.trim()));
+    } else if !unit.trim().is_empty() {
+        grouped.push(' ');
+        grouped.push_str(unit.trim());
     }
+    grouped
 }
 
 /// "1 days" reads "1 day": the unit's last word without its plural "s".

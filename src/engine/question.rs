@@ -152,10 +152,10 @@ pub struct Question {
     pub answer: usize,
     /// 0 (easy) to 1 (hard).
     pub difficulty: f32,
-    /// Why the answer is right, naming the source.
+    /// Why the answer is right (the source is in `source`).
     pub explanation: String,
     /// Title of the source document.
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     pub facts: Vec<FactTriple>,
     /// For each option: a true fact about it, where one exists
     /// ("Joe Locke plays Charlie Spring"). `None` for the answer itself.
@@ -170,7 +170,7 @@ pub struct Question {
     pub key: u32,
     /// Id of the pack the question came from.
     #[serde(skip)]
-    pub pack: String,
+    pub pack: std::sync::Arc<str>,
 }
 
 impl Question {

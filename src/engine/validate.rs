@@ -1024,10 +1024,48 @@ pub fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    hay.match_indices(needle).any(|(i, _)| {
-        let before_ok = i == 0 || hay.as_bytes()[i - 1] == b' ';
-        let end = i + needle.len();
-        let after_ok = end == hay.len() || hay.as_bytes()[end] == b' ';
-        before_ok && after_ok
-    })
+    // Normalised text is short: trying each word start beats a substring
+    // searcher's set-up.
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let at = |i: usize| {
+        hay[i..].starts_with(needle) && hay.get(i + needle.len()).is_none_or(|&next| next == b' ')
+    };
+    at(0)
+        || hay
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c == b' ' && hay.len() - i > needle.len() && at(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+    use proptest::prelude::*;
+
+    /// The definition: the needle's words appear consecutively among the hay's.
+    fn by_words(hay: &str, needle: &str) -> bool {
+        let hay: Vec<&str> = hay.split(' ').collect();
+        let needle: Vec<&str> = needle.split(' ').collect();
+        hay.windows(needle.len()).any(|w| w == needle.as_slice())
+    }
+
+    proptest! {
+        #[test]
+        fn contains_words_matches_whole_words(
+            hay in proptest::collection::vec("[ab]{1,3}", 1..6),
+            needle in proptest::collection::vec("[ab]{1,3}", 1..3),
+        ) {
+            let (hay, needle) = (hay.join(" "), needle.join(" "));
+            prop_assert_eq!(contains_words(&hay, &needle), by_words(&hay, &needle));
+        }
+    }
+
+    #[test]
+    fn contains_words_needs_word_boundaries() {
+        assert!(contains_words("nick and charlie", "charlie"));
+        assert!(contains_words("nick and charlie", "nick and"));
+        assert!(!contains_words("nick and charlie", "charl"));
+        assert!(!contains_words("nick and charlie", "ick"));
+        assert!(!contains_words("nick", ""));
+    }
 }

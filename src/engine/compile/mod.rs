@@ -54,17 +54,18 @@ pub(crate) fn add_pack(base: &mut FactBase, pack: &Pack) {
     let index = base.packs.len() as u16;
     base.packs.push(PackInfo {
         meta: pack.meta.clone(),
+        id: pack.meta.id.as_str().into(),
         facts: super::validate::fact_count(pack),
     });
     base.series_name.push(pack.meta.series.clone());
     let mut sources = HashMap::new();
     for s in &pack.meta.sources {
         sources.insert(s.id.as_str(), base.sources.len() as u32);
-        base.sources.push(s.title.clone());
+        base.sources.push(s.title.as_str().into());
     }
     let no_source = base.sources.len() as u32;
     base.sources
-        .push(format!("{} (no source given)", pack.meta.title));
+        .push(format!("{} (no source given)", pack.meta.title).into());
     let mut cx = PackCx {
         pack,
         index,

@@ -2,9 +2,10 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, say, series_parts, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::Group;
+use crate::engine::phrase::text;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -29,9 +30,9 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
 /// Whether an actor plays a character with these pronouns (0: unknown, any).
 pub(super) fn plays_pronoun(b: &FactBase, actor: u32, pronoun: u8) -> bool {
     pronoun == 0
-        || b.actor_pronouns
-            .get(&actor)
-            .is_some_and(|bits| bits & (1 << pronoun) != 0)
+        || b.profile
+            .get(actor as usize)
+            .is_some_and(|p| p.actor_pronouns & (1 << pronoun) != 0)
 }
 
 pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
@@ -52,9 +53,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
     // Actors of characters a fan groups with this one (its family, its kind of part) first.
     let plays_alike = |d: u32| {
-        b.primary
-            .get(&(d, Rel::Plays))
-            .is_some_and(|&(_, ch)| say::characters_alike(b, ch, r.character))
+        let ch = b.profile[d as usize].plays;
+        ch != u32::MAX && say::characters_alike(b, ch, r.character)
     };
     let pools: Vec<&[u32]> = order
         .iter()
@@ -71,7 +71,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &pools,
         &mut wrong,
         &[
-            &|d| is_false(d) && same_kind(d) && plays_alike(d),
+            // Cheapest test first: most of the cast is not alike.
+            &|d| plays_alike(d) && same_kind(d) && is_false(d),
             &|d| is_false(d) && same_kind(d),
             &is_false,
             &|d| truly_false(d) && same_kind(d),
@@ -82,19 +83,22 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .iter()
         .filter(|&&d| b.prominence[d as usize] == g)
         .count();
-    let in_series = b
-        .series(pack)
-        .map(|s| format!(" in {s}"))
-        .unwrap_or_default();
+    let [pre, series] = series_parts(b, pack, " in ");
     let (verb, prompt) = if r.voice {
         (
             "voices",
-            format!("Who voices {}{in_series}?", b.name(r.character)),
+            text!("Who voices ", b.name(r.character), pre, series, "?"),
         )
     } else if r.cameo {
         (
             "makes a cameo as",
-            format!("Who makes a cameo as {}{in_series}?", b.name(r.character)),
+            text!(
+                "Who makes a cameo as ",
+                b.name(r.character),
+                pre,
+                series,
+                "?"
+            ),
         )
     } else {
         // By kinship where the pack gives one: "Stephane" would point to a French name.
@@ -102,14 +106,22 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .kin
             .get(&r.character)
             .map_or(b.name(r.character), |k| k.as_str());
-        ("plays", format!("Who plays {who}{in_series}?"))
+        ("plays", text!("Who plays ", who, pre, series, "?"))
     };
-    let desc = b
+    let [comma, desc] = b
         .descriptions
         .get(&r.character)
-        .map(|d| format!(", {d}"))
-        .unwrap_or_default();
-    let explanation = format!("{} {verb} {}{desc}.", b.name(r.actor), b.name(r.character));
+        .map_or(["", ""], |d| [", ", d.as_str()]);
+    let explanation = text!(
+        b.name(r.actor),
+        " ",
+        verb,
+        " ",
+        b.name(r.character),
+        comma,
+        desc,
+        "."
+    );
     let facts = vec![triple(b.name(r.actor), verb, b.name(r.character))];
     Some(
         Draft::entities(

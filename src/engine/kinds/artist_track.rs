@@ -4,7 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
-use crate::engine::phrase::quote;
+use crate::engine::phrase::text;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -48,12 +48,14 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let (wrong, same) = x.distractors(answer, &[pool], OPTIONS - 1, |d| {
         !b.is_true(d, Rel::TrackBy, 0, artist)
     });
-    let prompt = format!(
-        "Which of these songs on {} is by {}?",
+    let prompt = text!(
+        "Which of these songs on ",
         say::album_label(b, album),
-        b.name(artist)
+        " is by ",
+        b.name(artist),
+        "?"
     );
-    let explanation = format!("{} is by {}.", quote(b.name(answer)), b.name(artist));
+    let explanation = text!("“", b.name(answer), "” is by ", b.name(artist), ".");
     let facts = vec![triple(b.name(answer), "performed by", b.name(artist))];
     Some(
         Draft::entities(

@@ -105,8 +105,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         result,
         &format!("{} ({} {})", b.name(a.category), a.ceremony, a.year),
     )];
-    let mut d = Draft::entities(b, prompt, a.category, &wrong, |_| None, explanation, facts)
+    let d = Draft::entities(b, prompt, a.category, &wrong, |_| None, explanation, facts)
         .same_group(same);
-    d.answer_fact = None;
     Some(d)
 }

@@ -62,7 +62,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     );
     let facts = vec![triple(b.name(nominee), "won", b.name(won.nomination))];
     let name = b.name(nominee).to_string();
-    let mut d = Draft::entities(
+    let d = Draft::entities(
         b,
         prompt,
         won.nomination,
@@ -77,6 +77,5 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         facts,
     )
     .same_group(OPTIONS - 1);
-    d.answer_fact = None;
     Some(d)
 }

@@ -2,10 +2,10 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, series_parts, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::Group;
-use crate::engine::phrase::capitalise;
+use crate::engine::phrase::{capitalise, text};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -41,10 +41,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let mut wrong = Vec::new();
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
     let verb = if r.voice { "voice" } else { "play" };
-    let in_series = b
-        .series(pack)
-        .map(|s| format!(" in {s}"))
-        .unwrap_or_default();
+    let [pre, series] = series_parts(b, pack, " in ");
     // Options by kinship ("Nick's mother") where all four have one: no name's
     // language can then match the actor's.
     if let Some(kin) = b.kin.get(&r.character) {
@@ -60,11 +57,24 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             });
         }
         if wrong.len() == OPTIONS - 1 {
-            let prompt = format!("Which part does {} {verb}{in_series}?", b.name(r.actor));
-            let explanation = format!(
-                "{} {verb}s {}, {kin}.",
+            let prompt = text!(
+                "Which part does ",
                 b.name(r.actor),
-                b.name(r.character)
+                " ",
+                verb,
+                pre,
+                series,
+                "?"
+            );
+            let explanation = text!(
+                b.name(r.actor),
+                " ",
+                verb,
+                "s ",
+                b.name(r.character),
+                ", ",
+                kin,
+                "."
             );
             return Some(
                 Draft::text(
@@ -98,7 +108,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &pools,
         &mut wrong,
         &[
-            &|d| is_false(d) && same_kind(d) && say::characters_alike(b, d, r.character),
+            // Cheapest test first: most of the cast is not alike.
+            &|d| say::characters_alike(b, d, r.character) && same_kind(d) && is_false(d),
             &|d| is_false(d) && same_kind(d),
             &is_false,
             &|d| truly_false(d) && same_kind(d),
@@ -109,11 +120,16 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .iter()
         .filter(|&&d| b.prominence[d as usize] == g)
         .count();
-    let prompt = format!(
-        "Which character does {} {verb}{in_series}?",
-        b.name(r.actor)
+    let prompt = text!(
+        "Which character does ",
+        b.name(r.actor),
+        " ",
+        verb,
+        pre,
+        series,
+        "?"
     );
-    let explanation = format!("{} {verb}s {}.", b.name(r.actor), b.name(r.character));
+    let explanation = text!(b.name(r.actor), " ", verb, "s ", b.name(r.character), ".");
     let facts = vec![triple(b.name(r.actor), "plays", b.name(r.character))];
     Some(
         Draft::entities(

@@ -5,7 +5,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
 use crate::engine::facts::FactBase;
-use crate::engine::phrase::{capitalise, number};
+use crate::engine::phrase::{capitalise, number, text};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -134,7 +134,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let answer = number(n.value, n.precision, &n.unit);
     let prompt = match &n.ask {
         Some(ask) => capitalise(ask.trim()),
-        None => format!("What is the {}?", n.name.trim_end_matches('?')),
+        None => text!("What is the ", n.name.trim_end_matches('?'), "?"),
     };
     Some(
         Draft::text(
@@ -146,7 +146,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
                 .collect(),
             match &n.statement {
                 Some(s) => crate::engine::phrase::sentence(&s.replace("{value}", &answer)),
-                None => format!("The {} is {answer}.", n.name.trim_end_matches('?')),
+                None => text!("The ", n.name.trim_end_matches('?'), " is ", answer, "."),
             },
             vec![triple(&n.name, "is", &answer)],
         )

@@ -4,7 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
-use crate::engine::phrase::with_article;
+use crate::engine::phrase::{text, with_article};
 use crate::engine::validate::contains_words;
 
 #[derive(Debug, Clone, Copy)]
@@ -64,8 +64,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         .unwrap_or(0)
         == 1;
     let role = with_article(b.name(cr.role), single);
-    let prompt = format!("Who is {role} of {}?", cr.work);
-    let explanation = format!("{} is {role} of {}.", b.name(cr.person), cr.work);
+    let prompt = text!("Who is ", role, " of ", cr.work, "?");
+    let explanation = text!(b.name(cr.person), " is ", role, " of ", cr.work, ".");
     let facts = vec![triple(b.name(cr.person), "credited as", b.name(cr.role))];
     Some(
         Draft::entities(

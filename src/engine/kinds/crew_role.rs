@@ -4,7 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
-use crate::engine::phrase::{role_label, with_article};
+use crate::engine::phrase::{role_label, text, with_article};
 use crate::engine::validate::contains_words;
 
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +55,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     });
     x.fill_from(cr.role, roles, OPTIONS - 1, &mut wrong, ok);
     let same = 0;
-    let prompt = format!("What is {}'s job on {}?", b.name(cr.person), cr.work);
+    let prompt = text!("What is ", b.name(cr.person), "'s job on ", cr.work, "?");
     let single = b
         .credit_count
         .get(&(cr.role, cr.work_id))
@@ -83,6 +83,5 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     for (i, w) in d.wrong.iter_mut().enumerate() {
         w.0 = role_label(b.name(wrong[i]));
     }
-    d.answer_fact = None;
     Some(d)
 }

@@ -62,7 +62,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         "is titled",
         b.name(e.entity),
     )];
-    let mut d = Draft::entities(
+    let d = Draft::entities(
         b,
         prompt,
         e.entity,
@@ -72,6 +72,5 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         facts,
     )
     .same_group(same);
-    d.answer_fact = None;
     Some(d)
 }

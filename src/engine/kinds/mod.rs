@@ -161,7 +161,6 @@ pub fn candidates(b: &FactBase) -> Vec<Candidate> {
 pub(crate) struct Draft {
     pub prompt: String,
     pub answer: String,
-    pub answer_fact: Option<String>,
     pub wrong: Vec<(String, Option<String>)>,
     pub explanation: String,
     pub facts: Vec<FactTriple>,
@@ -187,7 +186,6 @@ impl Draft {
         Draft {
             prompt,
             answer: super::phrase::capitalise(b.name(answer)),
-            answer_fact: fact(answer),
             wrong: wrong
                 .iter()
                 .map(|&w| (super::phrase::capitalise(b.name(w)), fact(w)))
@@ -213,7 +211,6 @@ impl Draft {
         Draft {
             prompt,
             answer,
-            answer_fact: None,
             wrong,
             explanation,
             facts,
@@ -395,6 +392,16 @@ pub(crate) fn name_family(norm: &str) -> Option<&str> {
     (first.len() >= 4 && !rest.is_empty()).then_some(first)
 }
 
+/// " in Heartstopper" as two parts for `text!` (nothing when the pack names
+/// no series).
+pub(crate) fn series_parts<'a>(
+    b: &'a FactBase,
+    pack: u16,
+    preposition: &'static str,
+) -> [&'a str; 2] {
+    b.series(pack).map_or(["", ""], |s| [preposition, s])
+}
+
 pub(crate) fn triple(s: &str, r: &str, o: &str) -> FactTriple {
     FactTriple {
         subject: s.into(),
@@ -462,49 +469,56 @@ pub fn render<R: Rng>(
 
 fn finish<R: Rng>(base: &FactBase, c: &Candidate, key: u32, d: Draft, rng: &mut R) -> Question {
     let wrong_count = d.wrong.len();
-    let entity = |i: usize| d.entities.get(i).copied();
-    let mut options: Vec<(String, Option<String>, bool, Option<u32>)> = Vec::new();
-    options.push((d.answer, d.answer_fact, true, entity(0)));
+    let n = wrong_count + 1;
+    let mut options = Vec::with_capacity(n);
+    let mut option_facts = Vec::with_capacity(n);
+    let mut option_entities = Vec::with_capacity(n);
+    options.push(d.answer);
+    option_facts.push(None); // the answer needs no fact of its own
+    option_entities.push(d.entities.first().copied());
     for (i, (w, f)) in d.wrong.into_iter().enumerate() {
-        options.push((w, f, false, entity(i + 1)));
+        options.push(w);
+        option_facts.push(f);
+        option_entities.push(d.entities.get(i + 1).copied());
     }
     // Fisher–Yates: every answer position equally likely.
-    for i in (1..options.len()).rev() {
+    let mut answer = 0;
+    for i in (1..n).rev() {
         let j = rng.random_range(0..=i);
         options.swap(i, j);
+        option_facts.swap(i, j);
+        option_entities.swap(i, j);
+        if answer == i {
+            answer = j;
+        } else if answer == j {
+            answer = i;
+        }
     }
-    let answer = options.iter().position(|o| o.2).unwrap_or(0);
-    let source = base.source(c.origin.source).to_string();
     let similarity = if wrong_count == 0 {
         0.0
     } else {
         d.same_group as f32 / wrong_count as f32
     };
     let difficulty = (c.base_difficulty + 0.15 * similarity - 0.05).clamp(0.0, 1.0);
-    let mut explanation = String::with_capacity(d.explanation.len() + source.len() + 11);
-    explanation.push_str(&d.explanation);
-    explanation.push_str(" (Source: ");
-    explanation.push_str(&source);
-    explanation.push(')');
     Question {
         kind: c.kind(),
         prompt: d.prompt,
         answer,
-        option_facts: options
-            .iter()
-            .map(|o| if o.2 { None } else { o.1.clone() })
-            .collect(),
-        option_entities: options.iter().map(|o| o.3).collect(),
-        options: options.into_iter().map(|o| o.0).collect(),
+        options,
+        option_facts,
+        option_entities,
         difficulty,
-        explanation,
-        source,
+        explanation: d.explanation,
+        source: base
+            .sources
+            .get(c.origin.source as usize)
+            .cloned()
+            .unwrap_or_else(|| "".into()),
         facts: d.facts,
         key,
         pack: base
             .packs
             .get(c.origin.pack as usize)
-            .map(|p| p.meta.id.clone())
-            .unwrap_or_default(),
+            .map_or_else(|| "".into(), |p| p.id.clone()),
     }
 }

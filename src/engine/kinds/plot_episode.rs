@@ -4,9 +4,9 @@
 use rand::Rng;
 
 use super::episode_title::season_pool;
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, series_parts, triple};
 use crate::engine::facts::{FactBase, Rel};
-use crate::engine::phrase::{quote, sentence};
+use crate::engine::phrase::{quote, sentence, text};
 use crate::engine::validate::contains_words;
 
 #[derive(Debug, Clone, Copy)]
@@ -37,13 +37,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let (wrong, same) = x.distractors(p.episode, &[pool], OPTIONS - 1, |d| {
         !b.is_true(p.plot, Rel::PlotIn, 0, d)
     });
-    let of = b
-        .series(c.origin.pack)
-        .map(|s| format!(" of {s}"))
-        .unwrap_or_default();
-    let prompt = format!(
-        "{} In which episode{of} does this happen?",
-        sentence(b.name(p.plot))
+    let [of, series] = series_parts(b, c.origin.pack, " of ");
+    let prompt = text!(
+        sentence(b.name(p.plot)),
+        " In which episode",
+        of,
+        series,
+        " does this happen?"
     );
     let explanation = format!(
         "It happens in {}, episode {} of season {}.",

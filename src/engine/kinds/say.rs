@@ -197,15 +197,10 @@ pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
 /// "Yan Xu") or a word of their descriptions ("Nick's father", "Charlie and
 /// Tori's father").
 pub fn characters_alike(b: &FactBase, x: u32, y: u32) -> bool {
-    if let (Some(fx), Some(fy)) = (b.family.get(&x), b.family.get(&y))
-        && fx == fy
-    {
-        return true;
-    }
-    let (Some(wx), Some(wy)) = (b.description_words.get(&x), b.description_words.get(&y)) else {
+    let (Some(px), Some(py)) = (b.profile.get(x as usize), b.profile.get(y as usize)) else {
         return false;
     };
-    wx & wy != 0
+    (px.family != 0 && px.family == py.family) || px.description & py.description != 0
 }
 
 /// The words of a description that say who a character is ("father", "Charlie").

@@ -4,7 +4,7 @@ use rand::Rng;
 
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{FactBase, Rel};
-use crate::engine::phrase::quote;
+use crate::engine::phrase::{quote, text};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cand {
@@ -63,19 +63,22 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     });
     let on = say::album_label(b, t.album);
     let prompt = if t.artists.len() > 1 {
-        format!(
-            "Which of these artists performs on {} from {on}?",
-            quote(b.name(t.entity))
+        text!(
+            "Which of these artists performs on “",
+            b.name(t.entity),
+            "” from ",
+            on,
+            "?"
         )
     } else {
-        format!("Who performs {} on {on}?", quote(b.name(t.entity)))
+        text!("Who performs “", b.name(t.entity), "” on ", on, "?")
     };
     let verb = if b.is_plural(answer) {
         "perform"
     } else {
         "performs"
     };
-    let explanation = format!("{} {verb} {}.", b.name(answer), quote(b.name(t.entity)));
+    let explanation = text!(b.name(answer), " ", verb, " “", b.name(t.entity), "”.");
     let facts = vec![triple(b.name(t.entity), "performed by", b.name(answer))];
     Some(
         Draft::entities(

@@ -94,7 +94,7 @@ fn spawn(mut commands: Commands, quiz: Option<Res<Quiz>>, settings: Res<Settings
                 .with_children(|p| {
                     p.spawn(widgets::text(
                         "Explanation text",
-                        explanation(&a.question.explanation, &a.question.source),
+                        a.question.explanation.clone(),
                         widgets::BODY,
                         palette::INK,
                     ));
@@ -204,16 +204,6 @@ fn spawn_option(
             ));
         }
     });
-}
-
-/// The explanation without a trailing "(Source: …)" (the source has its own line).
-fn explanation(text: &str, source: &str) -> String {
-    let suffix = format!(" (Source: {source})");
-    text.strip_suffix(&suffix)
-        .or_else(|| text.strip_suffix(&format!("(Source: {source})")))
-        .unwrap_or(text)
-        .trim()
-        .to_string()
 }
 
 pub fn points_text(a: &Answered) -> String {
