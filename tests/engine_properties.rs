@@ -418,7 +418,7 @@ fn mixing_packs_keeps_every_question_correct_for_its_pack() {
     let mut packs = HashSet::new();
     for _ in 0..200 {
         let q = s.next_question().unwrap();
-        let pack = if q.pack == "heartstopper" {
+        let pack = if &*q.pack == "heartstopper" {
             &hs
         } else {
             &river

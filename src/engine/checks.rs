@@ -185,7 +185,7 @@ impl<'a, const N: usize> Words<'a, N> {
         self.len = 0;
         // Labels are a few words: a byte loop beats a searcher's set-up.
         let mut start = 0;
-        for (i, &byte) in normalised.as_bytes().iter().chain(&[b' ']).enumerate() {
+        for (i, &byte) in normalised.as_bytes().iter().chain(b" ").enumerate() {
             if byte != b' ' {
                 continue;
             }
@@ -578,10 +578,10 @@ pub(crate) fn check_question(b: &FactBase, d: &Draft) -> Result<(), Reject> {
     for (i, slot) in others.iter_mut().enumerate().take(n).skip(1) {
         *slot = shape_of(i);
     }
-    if n >= 3 {
-        if let Some(s) = odd_shape_of(shape_of(0), &others[1..n]) {
-            return Err(Reject::OddShape(s));
-        }
+    if n >= 3
+        && let Some(s) = odd_shape_of(shape_of(0), &others[1..n])
+    {
+        return Err(Reject::OddShape(s));
     }
     Ok(())
 }

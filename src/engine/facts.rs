@@ -372,7 +372,7 @@ pub struct FactBase {
     pub candidates: Vec<Candidate>,
     /// Each option's own true fact, written once at build ("Joe Locke plays
     /// Charlie Spring"): by (entity, kind of fact).
-    pub said: HashMap<(u32, u8), String, FastHash>,
+    pub said: HashMap<(u32, u8), crate::engine::kinds::Said, FastHash>,
 }
 
 impl FactBase {

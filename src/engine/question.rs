@@ -160,7 +160,7 @@ pub struct Question {
     /// For each option: a true fact about it, where one exists
     /// ("Joe Locke plays Charlie Spring"). `None` for the answer itself.
     #[serde(skip)]
-    pub option_facts: Vec<Option<String>>,
+    pub option_facts: Vec<Option<std::sync::Arc<str>>>,
     /// The entity behind each option, where options are entities (for checks
     /// that options are all of one type).
     #[serde(skip)]

@@ -56,14 +56,11 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         let ch = b.profile[d as usize].plays;
         ch != u32::MAX && say::characters_alike(b, ch, r.character)
     };
-    let pools: Vec<&[u32]> = order
-        .iter()
-        .map(|g| {
-            b.pool_actors
-                .get(&(pack, *g))
-                .map_or(&[][..], |v| v.as_slice())
-        })
-        .collect();
+    let pools: [&[u32]; 3] = order.map(|g| {
+        b.pool_actors
+            .get(&(pack, g))
+            .map_or(&[][..], |v| v.as_slice())
+    });
     let same_kind = |d: u32| plays_pronoun(b, d, pronoun);
     // Looser and looser: a small cast falls back on the leads and unusual parts.
     x.fill_in_passes(

@@ -3,7 +3,7 @@
 use rand::Rng;
 
 use super::award_winner::gendered_word;
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, Said, triple};
 use crate::engine::compile::awards::ANY_CEREMONY;
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::AwardResult;
@@ -105,7 +105,15 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         result,
         &format!("{} ({} {})", b.name(a.category), a.ceremony, a.year),
     )];
-    let d = Draft::entities(b, prompt, a.category, &wrong, |_| None, explanation, facts)
-        .same_group(same);
+    let d = Draft::entities(
+        b,
+        prompt,
+        a.category,
+        &wrong,
+        |_| None::<Said>,
+        explanation,
+        facts,
+    )
+    .same_group(same);
     Some(d)
 }

@@ -2,7 +2,7 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, series_parts, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, Said, say, series_parts, triple};
 use crate::engine::facts::{FactBase, Rel};
 use crate::engine::model::Group;
 use crate::engine::phrase::{capitalise, text};
@@ -77,13 +77,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 "."
             );
             return Some(
-                Draft::text(
+                Draft::text::<Said>(
                     prompt,
                     capitalise(kin),
                     wrong
                         .iter()
                         .map(|&w| (capitalise(&b.kin[&w]), say::role(b, w)))
-                        .collect(),
+                        .collect::<Vec<_>>(),
                     explanation,
                     vec![triple(b.name(r.actor), "plays", b.name(r.character))],
                 )
@@ -92,14 +92,11 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         }
         wrong.clear();
     }
-    let pools: Vec<&[u32]> = order
-        .iter()
-        .map(|g| {
-            b.pool_characters
-                .get(&(pack, *g))
-                .map_or(&[][..], |v| v.as_slice())
-        })
-        .collect();
+    let pools: [&[u32]; 3] = order.map(|g| {
+        b.pool_characters
+            .get(&(pack, g))
+            .map_or(&[][..], |v| v.as_slice())
+    });
     let same_kind = |d: u32| pronoun == 0 || b.pronouns[d as usize] == pronoun;
     // Characters a fan groups with the answer (its family, its kind of part)
     // first; a small cast falls back on the leads and unusual parts.

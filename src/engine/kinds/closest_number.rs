@@ -3,7 +3,7 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, Said, triple};
 use crate::engine::facts::FactBase;
 use crate::engine::phrase::{capitalise, number, text};
 
@@ -137,13 +137,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         None => text!("What is the ", n.name.trim_end_matches('?'), "?"),
     };
     Some(
-        Draft::text(
+        Draft::text::<Said>(
             prompt,
             answer.clone(),
             wrong
                 .iter()
                 .map(|&w| (number(w, n.precision, &n.unit), None))
-                .collect(),
+                .collect::<Vec<_>>(),
             match &n.statement {
                 Some(s) => crate::engine::phrase::sentence(&s.replace("{value}", &answer)),
                 None => text!("The ", n.name.trim_end_matches('?'), " is ", answer, "."),

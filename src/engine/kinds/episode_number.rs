@@ -3,7 +3,7 @@
 use rand::Rng;
 
 use super::episode_title::{season_of, season_pool};
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, Said, say, triple};
 use crate::engine::facts::FactBase;
 use crate::engine::phrase::quote;
 
@@ -52,13 +52,13 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let mut wrong_labels: Vec<(u32, String)> = wrong.iter().map(|&w| (w, label(b, w))).collect();
     wrong_labels.sort_by_key(|(w, _)| b.horizons[*w as usize]);
     Some(
-        Draft::text(
+        Draft::text::<Said>(
             prompt,
             label(b, e.entity),
             wrong_labels
                 .into_iter()
                 .map(|(w, l)| (l, say::episode(b, w)))
-                .collect(),
+                .collect::<Vec<_>>(),
             explanation,
             vec![triple(
                 b.name(e.entity),

@@ -2,7 +2,7 @@
 
 use rand::Rng;
 
-use super::{Ask, Candidate, Ctx, Draft, OPTIONS, triple};
+use super::{Ask, Candidate, Ctx, Draft, OPTIONS, Said, triple};
 use crate::engine::facts::FactBase;
 use crate::engine::text::normalise;
 
@@ -37,10 +37,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
         let i = x.rng.random_range(0..wrong.len());
         wrong.swap_remove(i);
     }
-    let mut d = Draft::text(
+    let mut d = Draft::text::<Said>(
         q.prompt.clone(),
         q.answer.clone(),
-        wrong.into_iter().map(|w| (w, None)).collect(),
+        wrong.into_iter().map(|w| (w, None)).collect::<Vec<_>>(),
         q.explanation
             .clone()
             .unwrap_or_else(|| format!("The answer is {}.", q.answer)),

@@ -35,7 +35,7 @@ use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
-pub use say::{family_name, said_facts, telling_words, word_hash};
+pub use say::{Said, family_name, said_facts, telling_words, word_hash};
 pub use timeline::topic_words;
 
 /// Options per question (fewer only when a hand-written question has fewer).
@@ -161,7 +161,7 @@ pub fn candidates(b: &FactBase) -> Vec<Candidate> {
 pub(crate) struct Draft {
     pub prompt: String,
     pub answer: String,
-    pub wrong: Vec<(String, Option<String>)>,
+    pub wrong: Vec<(String, Option<Said>)>,
     pub explanation: String,
     pub facts: Vec<FactTriple>,
     /// Distractors from the answer's own group (for difficulty).
@@ -174,21 +174,29 @@ pub(crate) struct Draft {
 
 impl Draft {
     /// A draft whose options are entity names.
-    pub(crate) fn entities(
+    pub(crate) fn entities<F>(
         b: &FactBase,
         prompt: String,
         answer: u32,
         wrong: &[u32],
-        fact: impl Fn(u32) -> Option<String>,
+        fact: impl Fn(u32) -> Option<F>,
         explanation: String,
         facts: Vec<FactTriple>,
-    ) -> Draft {
+    ) -> Draft
+    where
+        F: Into<Said>,
+    {
         Draft {
             prompt,
             answer: super::phrase::capitalise(b.name(answer)),
             wrong: wrong
                 .iter()
-                .map(|&w| (super::phrase::capitalise(b.name(w)), fact(w)))
+                .map(|&w| {
+                    (
+                        super::phrase::capitalise(b.name(w)),
+                        fact(w).map(Into::into),
+                    )
+                })
                 .collect(),
             explanation,
             facts,
@@ -201,17 +209,20 @@ impl Draft {
     }
 
     /// A draft whose options are computed text (numbers, dates, labels).
-    pub(crate) fn text(
+    pub(crate) fn text<F: Into<Said>>(
         prompt: String,
         answer: String,
-        wrong: Vec<(String, Option<String>)>,
+        wrong: impl IntoIterator<Item = (String, Option<F>)>,
         explanation: String,
         facts: Vec<FactTriple>,
     ) -> Draft {
         Draft {
             prompt,
             answer,
-            wrong,
+            wrong: wrong
+                .into_iter()
+                .map(|(w, f)| (w, f.map(Into::into)))
+                .collect(),
             explanation,
             facts,
             same_group: 0,
@@ -286,9 +297,12 @@ impl<R: Rng> Ctx<'_, R> {
         ok: impl Fn(u32, &[u32]) -> bool,
     ) {
         for _ in 0..OPTIONS - 1 {
-            let taken = chosen.clone();
+            // A copy on the stack: `fill_from` adds to `chosen` as it goes.
+            let mut taken = [0u32; OPTIONS];
+            let k = chosen.len().min(OPTIONS);
+            taken[..k].copy_from_slice(&chosen[..k]);
             let n = (chosen.len() + 1).min(OPTIONS - 1);
-            self.fill_from(answer, pool, n, chosen, |d| ok(d, &taken));
+            self.fill_from(answer, pool, n, chosen, |d| ok(d, &taken[..k]));
         }
     }
 

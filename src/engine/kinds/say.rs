@@ -17,13 +17,13 @@ pub(crate) const ARTIST: u8 = 5;
 
 /// Every option's own fact, written once when the fact base is built: a
 /// question then copies four strings instead of formatting them.
-pub fn said_facts(b: &FactBase) -> HashMap<(u32, u8), String, FastHash> {
-    let mut out: HashMap<(u32, u8), String, FastHash> = HashMap::default();
+pub fn said_facts(b: &FactBase) -> HashMap<(u32, u8), Said, FastHash> {
+    let mut out: HashMap<(u32, u8), Said, FastHash> = HashMap::default();
     let mut put = |e: u32, kind: u8, f: fn(&FactBase, u32) -> Option<String>| {
         if let std::collections::hash_map::Entry::Vacant(v) = out.entry((e, kind))
             && let Some(text) = f(b, e)
         {
-            v.insert(text);
+            v.insert(text.into());
         }
     };
     for r in &b.roles {
@@ -48,41 +48,44 @@ pub fn said_facts(b: &FactBase) -> HashMap<(u32, u8), String, FastHash> {
         if let std::collections::hash_map::Entry::Vacant(v) = out.entry((artist, ARTIST))
             && let Some(text) = super::track_artist::artist_text(b, artist, album)
         {
-            v.insert(text);
+            v.insert(text.into());
         }
     }
     out
 }
 
-fn memo(b: &FactBase, e: u32, kind: u8, f: fn(&FactBase, u32) -> Option<String>) -> Option<String> {
+/// An option's fact, shared: a question holds it without copying the text.
+pub type Said = std::sync::Arc<str>;
+
+fn memo(b: &FactBase, e: u32, kind: u8, f: fn(&FactBase, u32) -> Option<String>) -> Option<Said> {
     match b.said.get(&(e, kind)) {
         Some(s) => Some(s.clone()),
-        None => f(b, e),
+        None => f(b, e).map(Into::into),
     }
 }
 
 /// "Kit Connor plays Nick Nelson" for an actor or a character.
-pub fn role(b: &FactBase, e: u32) -> Option<String> {
+pub fn role(b: &FactBase, e: u32) -> Option<Said> {
     memo(b, e, ROLE, role_text)
 }
 
 /// "“Girls” by Girl in Red is on the Official Mixtape".
-pub fn track(b: &FactBase, t: u32) -> Option<String> {
+pub fn track(b: &FactBase, t: u32) -> Option<Said> {
     memo(b, t, TRACK, track_text)
 }
 
 /// "“Kiss” is season 1, episode 3".
-pub fn episode(b: &FactBase, ep: u32) -> Option<String> {
+pub fn episode(b: &FactBase, ep: u32) -> Option<Said> {
     memo(b, ep, EPISODE, episode_text)
 }
 
 /// "Euros Lyn was a director" for a person or a role.
-pub fn crew(b: &FactBase, e: u32) -> Option<String> {
+pub fn crew(b: &FactBase, e: u32) -> Option<Said> {
     memo(b, e, CREW, crew_text)
 }
 
 /// "Harry's party was filmed at Hampton Court House".
-pub fn place(b: &FactBase, e: u32) -> Option<String> {
+pub fn place(b: &FactBase, e: u32) -> Option<Said> {
     memo(b, e, PLACE, place_text)
 }
 

@@ -139,7 +139,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 Some(format!("{} {}", capitalise(&e.event), when(e.date))),
             )
         })
-        .collect();
+        .collect::<Vec<_>>();
     Some(
         Draft::text(
             prompt.to_string(),

@@ -25,12 +25,12 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     }
 }
 
-fn artist_fact(b: &FactBase, artist: u32, album: u32) -> Option<String> {
+fn artist_fact(b: &FactBase, artist: u32, album: u32) -> Option<say::Said> {
     // Written once at build for the artist's first album (true on any album).
     if let Some(s) = b.said.get(&(artist, say::ARTIST)) {
         return Some(s.clone());
     }
-    artist_text(b, artist, album)
+    artist_text(b, artist, album).map(Into::into)
 }
 
 /// "Girl in Red performs “Girls”": one of the artist's tracks on the album.

@@ -197,7 +197,7 @@ fn spawn_option(
         if let Some(f) = fact {
             c.spawn((
                 Name::new("Option fact"),
-                Text::new(f),
+                Text::new(f.to_string()),
                 widgets::font(widgets::SMALL - 1.0),
                 TextColor(palette::INK_SOFT),
                 TextLayout::new(Justify::Left, LineBreak::WordBoundary),
