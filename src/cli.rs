@@ -173,7 +173,12 @@ fn session_config(args: &AskArgs) -> Result<SessionConfig, String> {
         difficulty,
         horizon,
         kinds,
+        ..SessionConfig::default()
     })
+}
+
+fn leafquiz_topic(kind: crate::engine::QuestionKind) -> &'static str {
+    crate::engine::kinds::Topic::of(kind).name()
 }
 
 /// `leafquiz ask`.
@@ -197,7 +202,11 @@ pub fn ask(args: &AskArgs) -> i32 {
     let mut out = stdout.lock();
     for n in 0..args.count {
         let Some(q) = session.next_question() else {
-            eprintln!("no more questions match these settings");
+            if n == 0 {
+                eprintln!("no questions match these settings");
+            } else {
+                eprintln!("the packs ran short after {n} questions: a game asks each fact once");
+            }
             break;
         };
         let written = if args.json {
@@ -207,6 +216,7 @@ pub fn ask(args: &AskArgs) -> i32 {
                 "options": q.options,
                 "answer": q.answer,
                 "difficulty": (q.difficulty * 100.0).round() / 100.0,
+                "topic": leafquiz_topic(q.kind),
                 "explanation": q.explanation,
                 "source": q.source,
                 "facts": q.facts,
@@ -349,6 +359,112 @@ pub fn review(paths: &[PathBuf], count: usize, seed: u64) -> i32 {
         if writeln!(out, "{text}").is_err() {
             return 0;
         }
+    }
+    0
+}
+
+pub struct PlayedArgs {
+    pub data_dir: Option<PathBuf>,
+    pub export: Option<PathBuf>,
+    pub import: Option<PathBuf>,
+}
+
+/// Questions shown in each of the hardest and easiest lists.
+const PLAYED_LIST: usize = 10;
+
+/// `leafquiz stats --played`, `--export`, `--import`: the play history.
+pub fn played(args: &PlayedArgs) -> i32 {
+    use crate::engine::PlayHistory;
+    use crate::engine::history::HISTORY_FILE;
+    use crate::persist::{Loaded, load_ron, save_ron};
+    let Some(dir) = &args.data_dir else {
+        eprintln!("error: no data folder on this platform; pass --data-dir DIR");
+        return 2;
+    };
+    let path = dir.join(HISTORY_FILE);
+    let mut history: PlayHistory = match load_ron(&path) {
+        Loaded::Ok(h) | Loaded::Missing(h) => h,
+        Loaded::Recovered(h, aside, reason) => {
+            eprintln!(
+                "warning: {} was damaged ({reason}); kept aside as {}",
+                path.display(),
+                aside.display()
+            );
+            h
+        }
+    };
+    if let Some(from) = &args.import {
+        let text = match std::fs::read_to_string(from) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {}: {e}", from.display());
+                return 1;
+            }
+        };
+        let theirs: PlayHistory = match ron::from_str(text.trim_start_matches('\u{feff}')) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!(
+                    "error: {}: not a leafquiz history export: {e}",
+                    from.display()
+                );
+                return 1;
+            }
+        };
+        history.import(&theirs);
+        if let Err(e) = save_ron(&path, &history) {
+            eprintln!("error: could not save {}: {e}", path.display());
+            return 1;
+        }
+        println!(
+            "imported {} questions' answers from {}",
+            theirs.facts.len(),
+            from.display()
+        );
+    }
+    if let Some(to) = &args.export {
+        if let Err(e) = save_ron(to, &history.export()) {
+            eprintln!("error: could not write {}: {e}", to.display());
+            return 1;
+        }
+        println!(
+            "exported the answers to {} questions to {}",
+            history.facts.len(),
+            to.display()
+        );
+    }
+    if args.export.is_some() || args.import.is_some() {
+        return 0;
+    }
+    let answers: u32 = history.facts.values().map(|r| r.asked).sum();
+    println!(
+        "{} games, {answers} answers to {} questions ({})",
+        history.games,
+        history.facts.len(),
+        path.display()
+    );
+    let ranked = history.hardest_first(1);
+    if ranked.is_empty() {
+        println!("no answers recorded yet: play a game first");
+        return 0;
+    }
+    let line = |r: &crate::engine::history::FactRecord| {
+        format!(
+            "  {:>3.0}% wrong of {:>3} · estimate {:>3.0}% · {} → {}",
+            r.wrong_rate() * 100.0,
+            r.asked,
+            r.estimate * 100.0,
+            r.prompt,
+            r.answer
+        )
+    };
+    println!("Hardest for players:");
+    for r in ranked.iter().take(PLAYED_LIST) {
+        println!("{}", line(r));
+    }
+    println!("Easiest for players:");
+    for r in ranked.iter().rev().take(PLAYED_LIST) {
+        println!("{}", line(r));
     }
     0
 }

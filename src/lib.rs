@@ -43,6 +43,12 @@ pub struct PlayArgs {
     pub bench_frames: Option<u32>,
 }
 
+/// The platform's folder for settings, scores and play history.
+pub fn default_data_dir() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("org", "leafquiz", "leafquiz")
+        .map(|d| d.data_dir().to_path_buf())
+}
+
 /// `leafquiz play`: the game, when built with the `game` feature.
 pub fn play(args: PlayArgs) -> i32 {
     #[cfg(feature = "game")]

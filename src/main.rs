@@ -67,8 +67,23 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Counts per table and question kind, and facts no question reaches.
-    Stats { paths: Vec<PathBuf> },
+    /// Counts per table and question kind, and facts no question reaches;
+    /// with --played, what players got right and wrong.
+    Stats {
+        paths: Vec<PathBuf>,
+        /// The questions players found hardest and easiest (from the data folder).
+        #[arg(long)]
+        played: bool,
+        /// Settings, scores and history folder (default: the platform's data folder).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Write the answers recorded to this file, to share with friends.
+        #[arg(long)]
+        export: Option<PathBuf>,
+        /// Add a friend's exported answers to the history.
+        #[arg(long)]
+        import: Option<PathBuf>,
+    },
     /// Write a commented scaffold pack.
     New { path: PathBuf },
     /// Export generated questions.
@@ -116,7 +131,23 @@ fn main() -> ExitCode {
             spoilers,
             json,
         }),
-        Command::Stats { paths } => cli::stats(&paths),
+        Command::Stats {
+            paths,
+            played,
+            data_dir,
+            export,
+            import,
+        } => {
+            if played || export.is_some() || import.is_some() {
+                cli::played(&cli::PlayedArgs {
+                    data_dir: data_dir.or_else(leafquiz::default_data_dir),
+                    export,
+                    import,
+                })
+            } else {
+                cli::stats(&paths)
+            }
+        }
         Command::Review { paths, count, seed } => cli::review(&paths, count, seed),
         Command::New { path } => cli::new_pack(&path),
         Command::Export {

@@ -273,3 +273,56 @@ fn check_reports_questions_the_generator_never_asks() {
         .assert()
         .code(1);
 }
+
+/// A history as the game saves it: two questions, one mostly missed.
+const HISTORY: &str = r#"(
+    games: 3,
+    facts: {
+        11: (prompt: "Who plays Nick Nelson?", answer: "Kit Connor", kind: "actor-of-character", pack: "heartstopper", asked: 4, correct: 4, last_game: 3, estimate: 0.07),
+        22: (prompt: "Who performs “Cola”?", answer: "Beabadoobee", kind: "track-artist", pack: "heartstopper", asked: 4, correct: 1, last_game: 2, estimate: 0.45),
+    },
+)"#;
+
+#[test]
+fn stats_played_ranks_questions_and_shares_the_numbers() {
+    let mine = tempfile::tempdir().unwrap();
+    std::fs::write(mine.path().join("history.ron"), HISTORY).unwrap();
+    let dir = mine.path().to_str().unwrap();
+    let out = stdout(leafquiz().args(["stats", "--played", "--data-dir", dir]));
+    assert!(out.contains("3 games, 8 answers to 2 questions"), "{out}");
+    let hardest = out.find("Hardest").unwrap();
+    let cola = out[hardest..].find("Cola").unwrap();
+    let nick = out[hardest..].find("Nick").unwrap();
+    assert!(cola < nick, "the most missed question comes first:\n{out}");
+    assert!(out.contains(" 75% wrong of   4"), "{out}");
+
+    // A friend imports the export: the answers add up, recency does not travel.
+    let shared = mine.path().join("shared.ron");
+    leafquiz()
+        .args(["stats", "--data-dir", dir, "--export"])
+        .arg(&shared)
+        .assert()
+        .success();
+    let friend = tempfile::tempdir().unwrap();
+    std::fs::write(friend.path().join("history.ron"), HISTORY).unwrap();
+    let fdir = friend.path().to_str().unwrap();
+    leafquiz()
+        .args(["stats", "--data-dir", fdir, "--import"])
+        .arg(&shared)
+        .assert()
+        .success();
+    let out = stdout(leafquiz().args(["stats", "--played", "--data-dir", fdir]));
+    assert!(out.contains("16 answers to 2 questions"), "{out}");
+
+    // A damaged history is kept aside, not lost, and the tool still runs.
+    std::fs::write(friend.path().join("history.ron"), "(games: 3, facts: {").unwrap();
+    let out = leafquiz()
+        .args(["stats", "--played", "--data-dir", fdir])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("kept aside"), "{err}");
+    assert!(friend.path().join("history.ron.corrupt-1").exists());
+}

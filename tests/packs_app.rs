@@ -314,6 +314,7 @@ fn the_choice_of_packs_is_used_and_survives_a_restart() {
             .clone(),
         7,
         20.0,
+        Default::default(),
     );
     assert!(quiz.draw());
     assert!(packs.base.packs.iter().all(|p| p.meta.id == "river_league"),);

@@ -69,6 +69,15 @@ pub struct Origin {
     pub pack: u16,
     pub source: u32,
     pub horizon: Horizon,
+    /// The pack's `interest` (1–5) for the fact, where given.
+    pub interest: Option<u8>,
+}
+
+impl Origin {
+    pub fn with_interest(mut self, interest: Option<u8>) -> Origin {
+        self.interest = interest;
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -370,6 +379,8 @@ pub struct FactBase {
     pub(crate) performers: EntitySet,
 
     pub candidates: Vec<Candidate>,
+    /// Each candidate's topic, interest and estimated difficulty.
+    pub ratings: Vec<super::kinds::Rating>,
     /// Each option's own true fact, written once at build ("Joe Locke plays
     /// Charlie Spring"): by (entity, kind of fact).
     pub said: HashMap<(u32, u8), crate::engine::kinds::Said, FastHash>,
@@ -397,6 +408,11 @@ impl FactBase {
             .collect();
         base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
+        base.ratings = base
+            .candidates
+            .iter()
+            .map(|c| super::kinds::rate(&base, c))
+            .collect();
         base
     }
 

@@ -7,6 +7,7 @@ pub(crate) mod compile;
 pub mod diagnostic;
 pub mod facts;
 pub mod generate;
+pub mod history;
 pub mod kinds;
 pub mod load;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use facts::FactBase;
+pub use history::PlayHistory;
 pub use load::{LoadedPack, PackError, load_all, load_pack_bytes, load_pack_file};
 pub use model::Pack;
 pub use question::{Question, QuestionKind};

@@ -166,6 +166,11 @@ pub struct Role {
     pub cameo: bool,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +193,11 @@ pub struct Episode {
     pub plot: Vec<String>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,6 +227,11 @@ pub struct Award {
     pub result: AwardResult,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -252,6 +267,11 @@ pub struct Track {
     pub duration: Option<String>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,6 +289,11 @@ pub struct Credit {
     pub work: Option<String>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -289,6 +314,11 @@ pub struct FilmingPlace {
     pub episode: Option<Id>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -322,6 +352,11 @@ pub struct Quantity {
     pub episode: Option<Id>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -338,6 +373,11 @@ pub struct DatedEvent {
     pub chain: Option<String>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -411,6 +451,11 @@ pub struct CustomFact {
     pub episode: Option<Id>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -428,4 +473,9 @@ pub struct HandWritten {
     pub episode: Option<Id>,
     #[serde(default)]
     pub source: Id,
+    /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
+    /// cares about) to 5 (a headline every viewer knows); the engine's
+    /// default by what the fact is when absent (see docs/packs.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
 }

@@ -143,6 +143,7 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
         .into_iter()
         .filter(|q| !q.incorrect_answers.is_empty())
         .map(|q| HandWritten {
+            interest: None,
             prompt: decode(&q.question),
             answer: decode(&q.correct_answer),
             wrong: q.incorrect_answers.iter().map(|w| decode(w)).collect(),

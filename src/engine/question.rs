@@ -165,12 +165,46 @@ pub struct Question {
     /// that options are all of one type).
     #[serde(skip)]
     pub option_entities: Vec<Option<u32>>,
-    /// Identifies the fact the question was built from, for "no repeats".
+    /// Identifies the candidate the question was built from.
     #[serde(skip)]
     pub key: u32,
+    /// Identifies the fact asked, whichever way round ("Who plays Nick?" and
+    /// "Whom does Kit Connor play?" share it): stable across runs and pack
+    /// edits that keep the names, for "one fact once a game" and play history.
+    pub fact_key: u64,
     /// Id of the pack the question came from.
     #[serde(skip)]
     pub pack: std::sync::Arc<str>,
+}
+
+/// FNV-1a: a hash that stays the same across runs, builds and platforms, for
+/// keys saved to disk.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The key of the fact a question rests on: its first fact's two ends in
+/// either order, letters and digits only, ignoring case.
+pub fn fact_key(facts: &[FactTriple], prompt: &str) -> u64 {
+    let Some(f) = facts.first() else {
+        return stable_hash(prompt.as_bytes());
+    };
+    let fold = |s: &str| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    };
+    let (a, b) = (fold(&f.subject), fold(&f.object));
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    lo.rotate_left(17) ^ hi
 }
 
 impl Question {

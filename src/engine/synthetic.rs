@@ -76,6 +76,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
         // Numbers in names never pair up across a fact (Person 5 plays Character 5
         // would be a giveaway the checks rightly reject).
         pack.roles.push(Role {
+            interest: None,
             actor: format!("p{}", (i + 1) % units),
             character: format!("c{i}"),
             seasons: vec![1 + (i / 1000) as u32],
@@ -84,6 +85,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.episodes.push(Episode {
+            interest: None,
             id: format!("e{i}"),
             season: 1 + (i / 20) as u32,
             number: 1 + (i % 20) as u32,
@@ -95,6 +97,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.tracks.push(Track {
+            interest: None,
             album: "album".into(),
             number: i as u32 + 1,
             title: format!("Song {i}"),
@@ -103,6 +106,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.crew.push(Credit {
+            interest: None,
             work: None,
             role: format!("Role {}", (i + 5) % 40),
             person: format!("p{i}"),
@@ -118,6 +122,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.facts.push(CustomFact {
+            interest: None,
             episode: None,
             subject: format!("p{i}"),
             relation: "rel".into(),
@@ -125,6 +130,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.facts.push(CustomFact {
+            interest: None,
             episode: None,
             subject: format!("p{i}"),
             relation: "rel".into(),

@@ -103,6 +103,7 @@ fn drive(
                     Setup::from_settings(&settings),
                     1,
                     settings.timer as f32,
+                    Default::default(),
                 );
                 quiz.draw();
                 commands.insert_resource(quiz);

@@ -86,12 +86,7 @@ pub fn plugin(app: &mut App) {
 /// `leafquiz play`.
 pub fn run(args: crate::PlayArgs) -> i32 {
     // The demo keeps its scores in memory unless a data folder is given.
-    let platform_dir = (!args.demo)
-        .then(|| {
-            directories::ProjectDirs::from("org", "leafquiz", "leafquiz")
-                .map(|d| d.data_dir().to_path_buf())
-        })
-        .flatten();
+    let platform_dir = (!args.demo).then(crate::default_data_dir).flatten();
     let data_dir = args.data_dir.clone().or(platform_dir);
     let demo = args.demo.then(|| demo::DemoConfig {
         seed: args.seed,

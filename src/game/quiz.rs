@@ -1,13 +1,14 @@
 //! One solo game: the engine's session and scoreboard, the mode's rules and timers.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use bevy::prelude::*;
 
 use super::Packs;
 use super::save::Settings;
 use crate::engine::scoring::{Award, Outcome, Scoreboard};
-use crate::engine::{Difficulty, Question, Session, SessionConfig, SpoilerHorizon};
+use crate::engine::{Difficulty, PlayHistory, Question, Session, SessionConfig, SpoilerHorizon};
 
 pub const BLITZ_SECONDS: f32 = 60.0;
 
@@ -100,7 +101,13 @@ pub struct Quiz {
 }
 
 impl Quiz {
-    pub fn new(packs: &Packs, setup: Setup, seed: u64, limit: f32) -> Quiz {
+    pub fn new(
+        packs: &Packs,
+        setup: Setup,
+        seed: u64,
+        limit: f32,
+        history: Arc<PlayHistory>,
+    ) -> Quiz {
         let session = Session::new(
             packs.base.clone(),
             SessionConfig {
@@ -108,6 +115,7 @@ impl Quiz {
                 difficulty: setup.difficulty,
                 horizon: setup.horizon,
                 kinds: vec![],
+                history,
             },
         );
         Quiz {

@@ -8,11 +8,15 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::GameConfig;
-use crate::engine::Difficulty;
+use std::sync::Arc;
+
+use crate::engine::{Difficulty, PlayHistory, Question};
 use crate::persist::{Loaded, load_ron, save_ron};
 
 pub const SETTINGS_FILE: &str = "settings.ron";
 pub const HIGH_SCORES_FILE: &str = "highscores.ron";
+/// Per-fact answers and recency (`leafquiz stats --played` reads it).
+pub const HISTORY_FILE: &str = crate::engine::history::HISTORY_FILE;
 /// Entries kept per table.
 pub const TABLE_LEN: usize = 10;
 
@@ -128,6 +132,26 @@ impl HighScores {
     }
 }
 
+/// What players did with each fact, saved after every answer.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PlayStats(pub PlayHistory);
+
+impl PlayStats {
+    /// Starts a game: its session puts off the facts of recent games and
+    /// blends its estimates with the answers recorded.
+    pub fn start_game(&mut self) -> Arc<PlayHistory> {
+        self.0.start_game();
+        Arc::new(self.0.clone())
+    }
+}
+
+/// One player's answer to a question (solo, or each player in party play).
+#[derive(Message, Debug, Clone)]
+pub struct AnswerPlayed {
+    pub question: Question,
+    pub correct: bool,
+}
+
 /// Lines shown on the title screen (corrupt saves, pack errors).
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Notices(pub Vec<String>);
@@ -151,19 +175,25 @@ pub(super) fn plugin(app: &mut App) {
     let mut notes = Vec::new();
     let settings: Settings = load(&data, SETTINGS_FILE, "settings", &mut notes);
     let scores: HighScores = load(&data, HIGH_SCORES_FILE, "high scores", &mut notes);
+    let history: PlayHistory = load(&data, HISTORY_FILE, "play history", &mut notes);
     app.world_mut()
         .get_resource_or_init::<Notices>()
         .0
         .extend(notes);
     app.insert_resource(settings)
         .insert_resource(scores)
-        .insert_resource(data);
+        .insert_resource(PlayStats(history))
+        .insert_resource(data)
+        .add_message::<AnswerPlayed>();
     app.add_systems(
         Last,
         (
+            record_answers,
             save_settings.run_if(resource_changed::<Settings>),
             save_scores.run_if(resource_changed::<HighScores>),
-        ),
+            save_history.run_if(resource_changed::<PlayStats>),
+        )
+            .chain(),
     );
 }
 
@@ -206,6 +236,23 @@ fn save_settings(settings: Res<Settings>, data: Res<DataDir>) {
     }
     if let Some(path) = data.file(SETTINGS_FILE)
         && let Err(e) = save_ron(&path, &*settings)
+    {
+        warn!("could not save {}: {e}", path.display());
+    }
+}
+
+fn record_answers(mut played: MessageReader<AnswerPlayed>, mut stats: ResMut<PlayStats>) {
+    for a in played.read() {
+        stats.0.record(&a.question, a.correct);
+    }
+}
+
+fn save_history(stats: Res<PlayStats>, data: Res<DataDir>) {
+    if stats.is_added() {
+        return;
+    }
+    if let Some(path) = data.file(HISTORY_FILE)
+        && let Err(e) = save_ron(&path, &stats.0)
     {
         warn!("could not save {}: {e}", path.display());
     }

@@ -81,6 +81,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for i in 0..n {
         // Some actors play two characters, some characters have two actors.
         pack.roles.push(Role {
+            interest: None,
             actor: format!("p{i}"),
             character: format!("c{i}"),
             seasons: vec![1 + rng.random_range(0..2)],
@@ -92,6 +93,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
             let other = rng.random_range(0..n);
             if other != i {
                 pack.roles.push(Role {
+                    interest: None,
                     actor: format!("p{i}"),
                     character: format!("c{other}"),
                     seasons: vec![1],
@@ -106,6 +108,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for e in 0..episodes {
         let season = 1 + (e / 5) as u32;
         pack.episodes.push(Episode {
+            interest: None,
             id: format!("e{e}"),
             season,
             number: 1 + (e % 5) as u32,
@@ -144,6 +147,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
             vec![]
         };
         pack.tracks.push(Track {
+            interest: None,
             album,
             number: t as u32 + 1,
             title: format!("Song {t}"),
@@ -155,6 +159,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     let roles = ["Director", "Writer", "Composer", "Editor", "Producer"];
     for i in 0..n.min(12) {
         pack.crew.push(Credit {
+            interest: None,
             work: None,
             role: roles[i % roles.len()].into(),
             person: format!("p{i}"),
@@ -164,6 +169,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..6 {
         pack.places.push(FilmingPlace {
+            interest: None,
             at: None,
             place: format!("Place {}", i % 5),
             location: None,
@@ -174,6 +180,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..5 {
         pack.awards.push(Award {
+            interest: None,
             year: 2020 + i,
             ceremony: format!("Awards {}", i % 2),
             category: format!("Category {i}"),
@@ -192,6 +199,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..4 {
         pack.numbers.push(Quantity {
+            interest: None,
             ask: None,
             statement: None,
             min: None,
@@ -207,6 +215,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     }
     for i in 0..6 {
         pack.dates.push(DatedEvent {
+            interest: None,
             chain: None,
             id: format!("d{i}"),
             event: format!(
@@ -243,6 +252,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     });
     for i in 0..n.min(10) {
         pack.facts.push(CustomFact {
+            interest: None,
             episode: None,
             subject: format!("p{i}"),
             relation: "from".into(),
@@ -263,6 +273,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
     for i in 0..n.min(12) {
         for k in 0..rng.random_range(1..4) {
             pack.facts.push(CustomFact {
+                interest: None,
                 episode: (k == 2).then(|| format!("e{}", episodes - 1)),
                 subject: format!("p{i}"),
                 relation: "visited".into(),
@@ -278,6 +289,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         a.relation == b.relation && a.subject == b.subject && a.object == b.object
     });
     pack.questions.push(HandWritten {
+        interest: None,
         prompt: "What colour is the sky?".into(),
         answer: "Blue".into(),
         wrong: vec!["Green".into(), "Red".into(), "Plaid".into()],

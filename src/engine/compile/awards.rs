@@ -88,7 +88,7 @@ pub(super) fn awards(base: &mut FactBase, cx: &PackCx, series: Option<u32>) {
             result: x.result,
             slot,
             ceremony_key,
-            origin: cx.origin(&x.source, 0),
+            origin: cx.origin(&x.source, 0).with_interest(x.interest),
         });
         if x.result != AwardResult::Pending {
             for &n in &nominees {

@@ -140,7 +140,7 @@ pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
             voice: x.voice,
             cameo: x.cameo,
             lead,
-            origin: cx.origin(&x.source, h),
+            origin: cx.origin(&x.source, h).with_interest(x.interest),
         });
         base.pool_characters
             .entry((cx.index, group as u8))

@@ -54,7 +54,7 @@ pub(super) fn facts(base: &mut FactBase, cx: &PackCx) {
             subject: s,
             relation: r,
             object: o,
-            origin: cx.origin(&x.source, h),
+            origin: cx.origin(&x.source, h).with_interest(x.interest),
         });
     }
 }
@@ -64,7 +64,7 @@ pub(super) fn hand_written(base: &mut FactBase, cx: &PackCx) {
         let h = cx.horizon_of(base, x.episode.as_deref());
         base.handwritten.push(HandWrittenFact {
             question: x.clone(),
-            origin: cx.origin(&x.source, h),
+            origin: cx.origin(&x.source, h).with_interest(x.interest),
         });
     }
 }

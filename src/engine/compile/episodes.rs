@@ -35,7 +35,7 @@ pub(super) fn plots(base: &mut FactBase, cx: &PackCx) {
             base.assert_fact(w, Rel::Wrote, 0, e);
         }
         let h = horizon(x.season, x.number);
-        let origin = cx.origin(&x.source, h);
+        let origin = cx.origin(&x.source, h).with_interest(x.interest);
         let i = base.episodes.len() as u32;
         base.episode_of_entity.insert(e, i);
         base.episodes.push(EpisodeFact {

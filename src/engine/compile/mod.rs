@@ -34,6 +34,7 @@ impl<'p> PackCx<'p> {
             pack: self.index,
             source: self.sources.get(source).copied().unwrap_or(self.no_source),
             horizon,
+            interest: None,
         }
     }
 

@@ -81,7 +81,7 @@ pub(super) fn tracks(base: &mut FactBase, cx: &PackCx) {
             album,
             artists,
             own_artists,
-            origin: cx.origin(&x.source, 0),
+            origin: cx.origin(&x.source, 0).with_interest(x.interest),
         });
     }
 }

@@ -36,7 +36,7 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
             person,
             work,
             work_id,
-            origin: cx.origin(&x.source, 0),
+            origin: cx.origin(&x.source, 0).with_interest(x.interest),
         });
     }
 }
@@ -62,7 +62,7 @@ pub(super) fn places(base: &mut FactBase, cx: &PackCx) {
             scene,
             at: x.at.clone().unwrap_or_else(|| format!("at {}", x.place)),
             location,
-            origin: cx.origin(&x.source, h),
+            origin: cx.origin(&x.source, h).with_interest(x.interest),
         });
     }
 }

@@ -18,7 +18,7 @@ pub(super) fn numbers(base: &mut FactBase, cx: &PackCx) {
             precision: x.precision,
             min: x.min.unwrap_or(step).max(0.0),
             max: x.max.or_else(|| unit_max(&x.unit)).unwrap_or(f64::INFINITY),
-            origin: cx.origin(&x.source, h),
+            origin: cx.origin(&x.source, h).with_interest(x.interest),
         });
     }
 }
@@ -34,7 +34,7 @@ pub(super) fn dates(base: &mut FactBase, cx: &PackCx) {
                 event: x.event.clone(),
                 chain: x.chain.clone(),
                 date,
-                origin: cx.origin(&x.source, 0),
+                origin: cx.origin(&x.source, 0).with_interest(x.interest),
             });
             base.intern(EKind::Event, cx.scoped(&x.id), &x.event);
         }

@@ -33,7 +33,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::ArtistTrack(Cand { pair: i as u32 }),
-            base_difficulty: 0.55,
+            base_difficulty: 0.25,
             origin: t.origin,
         });
     }

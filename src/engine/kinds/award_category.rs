@@ -46,7 +46,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
                     award: i as u32,
                     nominee: k as u32,
                 }),
-                base_difficulty: 0.6,
+                base_difficulty: 0.3,
                 origin: a.origin,
             });
         }

@@ -21,7 +21,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::CharacterOfActor(Cand { role: i as u32 }),
-            base_difficulty: 0.2 + 0.25 * r.group as u8 as f32,
+            base_difficulty: 0.08,
             origin: r.origin,
         });
     }

@@ -17,7 +17,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, cr) in b.credits.iter().enumerate() {
         out.push(Candidate {
             ask: Ask::CrewPerson(Cand { credit: i as u32 }),
-            base_difficulty: 0.6,
+            base_difficulty: 0.2,
             origin: cr.origin,
         });
     }

@@ -44,7 +44,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::CustomObject(Cand { fact: i as u32 }),
-            base_difficulty: 0.5,
+            base_difficulty: 0.12,
             origin: f.origin,
         });
     }

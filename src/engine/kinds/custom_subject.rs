@@ -27,7 +27,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::CustomSubject(Cand { fact: i as u32 }),
-            base_difficulty: 0.55,
+            base_difficulty: 0.15,
             origin: f.origin,
         });
     }

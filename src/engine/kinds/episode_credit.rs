@@ -50,7 +50,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
                     episode: i as u32,
                     credit,
                 }),
-                base_difficulty: 0.6,
+                base_difficulty: 0.3,
                 origin: e.origin,
             });
         }

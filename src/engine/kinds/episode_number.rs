@@ -21,7 +21,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::EpisodeNumber(Cand { episode: i as u32 }),
-            base_difficulty: 0.45 + 0.02 * e.number.min(20) as f32,
+            base_difficulty: 0.3,
             origin: e.origin,
         });
     }

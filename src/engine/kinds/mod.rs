@@ -22,6 +22,7 @@ mod hand_written;
 mod odd_one_out;
 mod place_of_scene;
 mod plot_episode;
+mod rating;
 mod say;
 mod scene_at_place;
 mod timeline;
@@ -35,6 +36,7 @@ use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
+pub use rating::{Rating, Topic, rate};
 pub use say::{Said, family_name, said_facts, telling_words, word_hash};
 pub use timeline::topic_words;
 
@@ -513,8 +515,15 @@ fn finish<R: Rng>(base: &FactBase, c: &Candidate, key: u32, d: Draft, rng: &mut 
     } else {
         d.same_group as f32 / wrong_count as f32
     };
-    let difficulty = (c.base_difficulty + 0.15 * similarity - 0.05).clamp(0.0, 1.0);
+    // Wrong options of the answer's own kind (same billing, same ceremony)
+    // are harder to rule out.
+    let prior = base
+        .ratings
+        .get(key as usize)
+        .map_or(c.base_difficulty, |r| r.difficulty);
+    let difficulty = (prior + 0.1 * similarity).clamp(0.0, 1.0);
     Question {
+        fact_key: super::question::fact_key(&d.facts, &d.prompt),
         kind: c.kind(),
         prompt: d.prompt,
         answer,

@@ -38,7 +38,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
                     track: t.entity,
                     other: other.entity,
                 }),
-                base_difficulty: 0.5,
+                base_difficulty: 0.3,
                 origin: t.origin,
             });
         }

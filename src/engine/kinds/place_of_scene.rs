@@ -26,7 +26,7 @@ pub(super) fn filming(b: &FactBase, out: &mut Vec<Candidate>, ask: impl Fn(u32) 
         }
         out.push(Candidate {
             ask: ask(i as u32),
-            base_difficulty: 0.65,
+            base_difficulty: 0.2,
             origin: p.origin,
         });
     }

@@ -32,7 +32,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
                     event: i,
                     first: i % 2 == 0,
                 }),
-                base_difficulty: 0.6,
+                base_difficulty: 0.25,
                 origin: b.events[i as usize].origin,
             });
         }

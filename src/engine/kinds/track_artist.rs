@@ -18,7 +18,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         if t.own_artists {
             out.push(Candidate {
                 ask: Ask::TrackArtist(Cand { track: i as u32 }),
-                base_difficulty: 0.55,
+                base_difficulty: 0.2,
                 origin: t.origin,
             });
         }

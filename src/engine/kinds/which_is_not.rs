@@ -23,7 +23,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         let first = b.artist_tracks[&(artist, album)][0];
         out.push(Candidate {
             ask: Ask::WhichIsNot(Cand { pair: i as u32 }),
-            base_difficulty: 0.5,
+            base_difficulty: 0.3,
             origin: b.tracks[b.track_index[&first] as usize].origin,
         });
     }

@@ -6,14 +6,16 @@
 //! round) → question → reveal → standings after each round → podium.
 //! Questions come from the same engine [`Session`] as the solo game.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 
 use super::Packs;
 use super::quiz::GameSeed;
-use super::save::Settings;
+use super::save::{PlayStats, Settings};
 use super::screens::Screen;
 use crate::engine::party::{Party, PlayerId, RoundResult, RoundType};
-use crate::engine::{Question, Session, SessionConfig};
+use crate::engine::{PlayHistory, Question, Session, SessionConfig};
 
 mod bots;
 pub mod input;
@@ -105,7 +107,12 @@ pub struct PartyGame {
 }
 
 impl PartyGame {
-    pub fn new(packs: &Packs, settings: &Settings, seed: u64) -> PartyGame {
+    pub fn new(
+        packs: &Packs,
+        settings: &Settings,
+        seed: u64,
+        history: Arc<PlayHistory>,
+    ) -> PartyGame {
         let session = Session::new(
             packs.base.clone(),
             SessionConfig {
@@ -113,6 +120,7 @@ impl PartyGame {
                 difficulty: settings.difficulty,
                 horizon: None,
                 kinds: vec![],
+                history,
             },
         );
         PartyGame {
@@ -292,8 +300,10 @@ fn ensure_game(
     packs: Res<Packs>,
     settings: Res<Settings>,
     seed: Res<GameSeed>,
+    mut stats: ResMut<PlayStats>,
 ) {
     if game.is_none() {
-        commands.insert_resource(PartyGame::new(&packs, &settings, seed.0 ^ 0x9a27));
+        let history = stats.start_game();
+        commands.insert_resource(PartyGame::new(&packs, &settings, seed.0 ^ 0x9a27, history));
     }
 }

@@ -9,7 +9,7 @@ use super::{PartyGame, WAGER_STEP};
 use crate::engine::party::{Party, PlayerId, RoundType};
 use crate::game::audio::Cue;
 use crate::game::input::Actions;
-use crate::game::save::Settings;
+use crate::game::save::{AnswerPlayed, Settings};
 use crate::game::screens::{Screen, answer_card};
 use crate::game::theme::focus::Focusable;
 use crate::game::theme::prelude::*;
@@ -365,6 +365,7 @@ fn question(
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
     mut cues: MessageWriter<Cue>,
+    mut played: MessageWriter<AnswerPlayed>,
 ) {
     if transition.busy() || game.leaving || game.current.is_none() {
         return;
@@ -382,6 +383,14 @@ fn question(
     }
     if game.party.all_done() || game.elapsed >= game.limit {
         game.finish_question();
+        if let Some(r) = &game.last {
+            for result in &r.results {
+                played.write(AnswerPlayed {
+                    question: r.question.clone(),
+                    correct: result.correct,
+                });
+            }
+        }
         game.leaving = true;
         requests.write(RequestScreen(Screen::PartyReveal));
     }

@@ -7,7 +7,7 @@ use crate::engine::{Difficulty, SpoilerHorizon};
 use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::{GameSeed, Mode, Quiz, Setup};
-use crate::game::save::{QUESTION_COUNTS, Settings};
+use crate::game::save::{PlayStats, QUESTION_COUNTS, Settings};
 use crate::game::theme::prelude::*;
 use crate::game::transition::{RequestScreen, Transition};
 
@@ -120,6 +120,7 @@ fn act(
     setup: Res<Setup>,
     packs: Res<Packs>,
     settings: Res<Settings>,
+    mut stats: ResMut<PlayStats>,
     mut seed: ResMut<GameSeed>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
@@ -130,7 +131,13 @@ fn act(
     for Activated(e) in activated.read() {
         match rows.get(*e) {
             Ok(ModeAction::Start) => {
-                let mut quiz = Quiz::new(&packs, setup.clone(), seed.0, settings.timer as f32);
+                let mut quiz = Quiz::new(
+                    &packs,
+                    setup.clone(),
+                    seed.0,
+                    settings.timer as f32,
+                    stats.start_game(),
+                );
                 seed.0 = seed
                     .0
                     .wrapping_mul(6364136223846793005)

@@ -8,7 +8,7 @@ use crate::game::audio::Cue;
 use crate::game::input::Actions;
 use crate::game::leaves::LeafBurst;
 use crate::game::quiz::{Mode, Quiz};
-use crate::game::save::Settings;
+use crate::game::save::{AnswerPlayed, Settings};
 use crate::game::theme::focus::WidgetColours;
 use crate::game::theme::prelude::*;
 use crate::game::transition::{RequestScreen, Transition};
@@ -245,6 +245,7 @@ fn tick(
     transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
     mut cues: MessageWriter<Cue>,
+    mut played: MessageWriter<AnswerPlayed>,
 ) {
     if quiz.paused || transition.busy() || quiz.current.is_none() {
         return;
@@ -267,7 +268,12 @@ fn tick(
     }
     if quiz.time_left <= 0.0 {
         quiz.time_left = 0.0;
-        quiz.answer(None);
+        if let Some(done) = quiz.answer(None) {
+            played.write(AnswerPlayed {
+                question: done.question.clone(),
+                correct: false,
+            });
+        }
         cues.write(Cue::Wrong);
         requests.write(RequestScreen(Screen::Reveal));
     }
@@ -287,6 +293,7 @@ fn answer(
     mut requests: MessageWriter<RequestScreen>,
     mut bursts: MessageWriter<LeafBurst>,
     mut cues: MessageWriter<Cue>,
+    mut played: MessageWriter<AnswerPlayed>,
 ) {
     let mut chosen = input.answer;
     for Activated(e) in activated.read() {
@@ -304,6 +311,10 @@ fn answer(
     let Some(done) = quiz.answer(Some(i)) else {
         return;
     };
+    played.write(AnswerPlayed {
+        question: done.question.clone(),
+        correct: done.outcome == Outcome::Correct,
+    });
     if done.outcome == Outcome::Correct {
         cues.write(Cue::Correct);
         if let Some((_, Some(tf), Some(node))) = cards.iter().find(|(c, _, _)| c.0 == i) {

@@ -1,0 +1,172 @@
+//! What a candidate is worth asking and how hard it is, before it is drawn:
+//! its topic, its interest (the engine's default by what the fact is, or the
+//! pack's `interest`), and its estimated difficulty on the scale a player
+//! reads: the chance that a fan of the subject gets it wrong.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Ask, Candidate};
+use crate::engine::facts::FactBase;
+use crate::engine::model::{AwardResult, Group};
+use crate::engine::question::QuestionKind;
+
+/// What a question is about, for a balanced game.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Topic {
+    Cast,
+    Story,
+    Music,
+    Awards,
+    Crew,
+    Production,
+    Facts,
+    Trivia,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 8] = [
+        Topic::Cast,
+        Topic::Story,
+        Topic::Music,
+        Topic::Awards,
+        Topic::Crew,
+        Topic::Production,
+        Topic::Facts,
+        Topic::Trivia,
+    ];
+
+    pub fn of(kind: QuestionKind) -> Topic {
+        use QuestionKind as K;
+        match kind {
+            K::ActorOfCharacter | K::CharacterOfActor => Topic::Cast,
+            K::EpisodeTitle | K::EpisodeNumber | K::PlotEpisode => Topic::Story,
+            K::TrackArtist | K::ArtistTrack | K::WhichIsNot | K::OddOneOut => Topic::Music,
+            K::AwardWinner | K::AwardCategory | K::AwardWon => Topic::Awards,
+            K::EpisodeCredit | K::CrewPerson | K::CrewRole => Topic::Crew,
+            K::PlaceOfScene | K::SceneAtPlace | K::Timeline | K::ClosestNumber => Topic::Production,
+            K::CustomObject | K::CustomSubject => Topic::Facts,
+            K::HandWritten => Topic::Trivia,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::Cast => "cast",
+            Topic::Story => "story",
+            Topic::Music => "music",
+            Topic::Awards => "awards",
+            Topic::Crew => "crew",
+            Topic::Production => "production",
+            Topic::Facts => "facts",
+            Topic::Trivia => "trivia",
+        }
+    }
+}
+
+/// A candidate's rating, computed once when the fact base is built.
+#[derive(Debug, Clone, Copy)]
+pub struct Rating {
+    pub topic: Topic,
+    /// 0 (colour for explanations) to 1 (a headline every viewer knows).
+    pub interest: f32,
+    /// The estimated chance that a fan gets it wrong.
+    pub difficulty: f32,
+}
+
+/// How much less interest makes a question harder: an obscure fact is one
+/// fewer fans remember.
+const OBSCURITY: f32 = 0.4;
+
+pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
+    let interest = match c.origin.interest {
+        Some(n) => (n.clamp(1, 5) - 1) as f32 / 4.0,
+        None => default_interest(b, c),
+    };
+    let difficulty = match c.ask {
+        // A person judged it.
+        Ask::HandWritten(_) => c.base_difficulty,
+        // The kind's difficulty for its best-known facts, plus obscurity.
+        _ => c.base_difficulty + OBSCURITY * (1.0 - interest),
+    };
+    Rating {
+        topic: Topic::of(c.kind()),
+        interest,
+        difficulty: difficulty.clamp(0.02, 0.95),
+    }
+}
+
+/// Roles that make a credit worth asking about: the people a fan can name.
+const NOTABLE_ROLES: &[&str] = &[
+    "creator",
+    "writer",
+    "author",
+    "director",
+    "showrunner",
+    "composer",
+    "illustrator",
+];
+
+/// The engine's default interest by what the fact is: main cast, plot turns,
+/// wins and headline numbers high; nominations lower; minor crew, bylines,
+/// durations and routine dates lowest.
+fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
+    match c.ask {
+        Ask::ActorOfCharacter(super::actor_of_character::Cand { role })
+        | Ask::CharacterOfActor(super::character_of_actor::Cand { role }) => {
+            b.roles.get(role as usize).map_or(0.5, |r| {
+                if r.voice || r.cameo {
+                    0.5
+                } else {
+                    match r.group {
+                        Group::Main => 0.95,
+                        Group::Recurring => 0.7,
+                        Group::Guest => 0.4,
+                    }
+                }
+            })
+        }
+        Ask::PlotEpisode(_) => 0.8,
+        Ask::EpisodeTitle(_) => 0.55,
+        Ask::EpisodeNumber(_) => 0.4,
+        Ask::EpisodeCredit(_) => 0.35,
+        Ask::AwardWinner(k) => match b.awards.get(k.award as usize).map(|a| a.result) {
+            Some(AwardResult::Won) => 0.75,
+            _ => 0.5,
+        },
+        Ask::AwardWon(_) => 0.7,
+        Ask::AwardCategory(_) => 0.4,
+        Ask::TrackArtist(_) => 0.45,
+        Ask::ArtistTrack(_) => 0.35,
+        Ask::WhichIsNot(_) | Ask::OddOneOut(_) => 0.3,
+        Ask::CrewPerson(super::crew_person::Cand { credit })
+        | Ask::CrewRole(super::crew_role::Cand { credit }) => {
+            let notable = b.credits.get(credit as usize).is_some_and(|cr| {
+                let role = b.norm(cr.role);
+                NOTABLE_ROLES.iter().any(|n| role.contains(n)) && !role.contains("assistant")
+            });
+            match (notable, matches!(c.ask, Ask::CrewPerson(_))) {
+                (true, true) => 0.7,
+                (true, false) => 0.5,
+                (false, _) => 0.2,
+            }
+        }
+        Ask::PlaceOfScene(_) => 0.55,
+        Ask::SceneAtPlace(_) => 0.45,
+        Ask::Timeline(_) => 0.45,
+        Ask::ClosestNumber(k) => b.numbers.get(k.number as usize).map_or(0.5, |n| {
+            // A track's running time or a date's day is trivia, not a headline.
+            let unit = n.unit.to_ascii_lowercase();
+            if ["second", "minute", "hour"]
+                .iter()
+                .any(|u| unit.contains(u))
+            {
+                0.15
+            } else {
+                0.55
+            }
+        }),
+        Ask::CustomObject(_) => 0.6,
+        Ask::CustomSubject(_) => 0.55,
+        Ask::HandWritten(_) => 0.7,
+    }
+}
