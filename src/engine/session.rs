@@ -100,7 +100,7 @@ pub struct SessionConfig {
 }
 
 /// How many candidates are compared when picking the next question.
-const SAMPLES: usize = 10;
+const SAMPLES: usize = 6;
 const RECENT_KINDS: usize = 4;
 /// How much a kind asked recently counts against a candidate, in difficulty units.
 const REPEAT_KIND_PENALTY: f32 = 0.25;
@@ -109,6 +109,10 @@ const OFF_MENU_PENALTY: f32 = 1.0;
 /// No topic takes more than about this share of a game (unless the pool has
 /// fewer topics than it takes to fill one).
 const TOPIC_SHARE: f32 = 0.25;
+/// How strongly draws lean to interesting tiers, per unit of the level's
+/// interest weight: a tier weighs its count times its interest to the power
+/// (2 at easy, 1 at medium, 0 at hard).
+const LEAN: f32 = 4.0;
 /// Facts below this interest are colour, asked only near the hard level.
 const MINOR_INTEREST: f32 = 0.25;
 
@@ -116,10 +120,10 @@ pub struct Session {
     base: Arc<FactBase>,
     config: SessionConfig,
     rng: ChaCha8Rng,
-    /// Candidate indices allowed by the configuration; `order[..remaining]`
-    /// are those not yet tried in this game.
-    order: Vec<u32>,
-    remaining: usize,
+    /// The candidates not yet tried in this game, by interest.
+    pool: Pool,
+    /// Candidates allowed by the configuration.
+    pool_size: usize,
     /// Candidates whose fact the player met in a recent game, for when
     /// nothing fresh is left.
     deferred: Vec<u32>,
@@ -132,6 +136,7 @@ pub struct Session {
     /// Kinds of the last few questions, so one big table does not crowd out the rest.
     recent_kinds: [Option<QuestionKind>; RECENT_KINDS],
     facts_asked: HashSet<u64, FastHash>,
+    fact_ids_asked: HashSet<u64, FastHash>,
     prompts_asked: HashSet<u64, FastHash>,
     per_topic: [u32; Topic::ALL.len()],
     topic_cap: f32,
@@ -149,16 +154,20 @@ impl Session {
             .filter(|(_, c)| config.kinds.is_empty() || config.kinds.contains(&c.kind()))
             .map(|(i, _)| i as u32)
             .collect();
-        let mut topics = HashSet::new();
+        let mut topics = [false; Topic::ALL.len()];
         for &i in &order {
-            topics.insert(base.ratings[i as usize].topic);
+            topics[base.ratings[i as usize].topic as usize] = true;
         }
-        let topic_cap = TOPIC_SHARE.max(1.0 / topics.len().max(1) as f32);
+        let topic_count = topics.iter().filter(|&&t| t).count();
+        let topic_cap = TOPIC_SHARE.max(1.0 / topic_count.max(1) as f32);
+        // Sized for a long game at once: no regrowth while it runs.
+        let sized = || HashSet::with_capacity_and_hasher(order.len().min(256), FastHash::default());
         let recent = config.history.recent(RECENT_GAMES);
+        let rng = ChaCha8Rng::seed_from_u64(config.seed);
         Session {
-            rng: ChaCha8Rng::seed_from_u64(config.seed),
-            remaining: order.len(),
-            order,
+            rng,
+            pool_size: order.len(),
+            pool: Pool::new(&base, &order),
             deferred: Vec::new(),
             recent_spent: recent.is_empty(),
             recent,
@@ -167,8 +176,9 @@ impl Session {
             asked: 0,
             limit,
             recent_kinds: [None; RECENT_KINDS],
-            facts_asked: HashSet::default(),
-            prompts_asked: HashSet::default(),
+            facts_asked: sized(),
+            fact_ids_asked: sized(),
+            prompts_asked: sized(),
             per_topic: [0; Topic::ALL.len()],
             topic_cap,
             ran_short: false,
@@ -186,7 +196,7 @@ impl Session {
     /// Questions this configuration can ask in one game (an upper bound:
     /// some candidates turn out to have no fair question, or repeat a fact).
     pub fn pool_size(&self) -> usize {
-        self.order.len()
+        self.pool_size
     }
 
     pub fn asked(&self) -> u32 {
@@ -211,22 +221,23 @@ impl Session {
     pub fn next_question(&mut self) -> Option<Question> {
         let target = self.config.difficulty.target(self.asked);
         loop {
-            if self.remaining == 0 {
+            if self.pool.left == 0 {
                 // Facts from recent games come back only when nothing else is left.
                 if self.recent_spent || self.deferred.is_empty() {
                     self.ran_short = true;
                     return None;
                 }
                 self.recent_spent = true;
-                self.order = std::mem::take(&mut self.deferred);
-                self.remaining = self.order.len();
+                self.pool = Pool::new(&self.base, &std::mem::take(&mut self.deferred));
             }
             let slot = self.pick_slot(target);
-            let candidate_index = self.order[slot];
             // Every candidate is tried once a game.
-            self.remaining -= 1;
-            self.order.swap(slot, self.remaining);
+            let candidate_index = self.pool.take(slot);
             let candidate = self.base.candidates[candidate_index as usize];
+            let fact_id = candidate.fact_id(&self.base, candidate_index);
+            if self.fact_ids_asked.contains(&fact_id) {
+                continue; // asked the other way round: no need to build it
+            }
             let Ok(mut q) = render(
                 &self.base,
                 &candidate,
@@ -246,6 +257,7 @@ impl Session {
             }
             q.difficulty = self.config.history.blend(q.fact_key, q.difficulty);
             self.facts_asked.insert(q.fact_key);
+            self.fact_ids_asked.insert(fact_id);
             self.prompts_asked.insert(frame);
             self.recent_kinds[self.asked as usize % RECENT_KINDS] = Some(q.kind);
             self.per_topic[Topic::of(q.kind) as usize] += 1;
@@ -256,11 +268,18 @@ impl Session {
 
     /// Among a few random untried candidates, the best fit for the level, the
     /// menu and the player's interest.
-    fn pick_slot(&mut self, target: f32) -> usize {
-        let mut best = self.rng.random_range(0..self.remaining);
+    fn pick_slot(&mut self, target: f32) -> Slot {
+        // Each tier weighs its count times its interest to the level's power.
+        let lean = (self.config.difficulty.interest_weight(target) * LEAN).round() as usize;
+        let mut weights = [0.0f32; TIERS];
+        for (t, w) in weights.iter_mut().enumerate() {
+            *w = self.pool.left_in[t] as f32 * TIER_WEIGHT[lean.min(2)][t];
+        }
+        let total: f32 = weights.iter().sum();
+        let mut best = self.draw(&weights, total);
         let mut best_score = self.score(best, target);
-        for _ in 1..SAMPLES.min(self.remaining) {
-            let s = self.rng.random_range(0..self.remaining);
+        for _ in 1..SAMPLES.min(self.pool.left) {
+            let s = self.draw(&weights, total);
             let score = self.score(s, target);
             if score < best_score {
                 best = s;
@@ -270,8 +289,29 @@ impl Session {
         best
     }
 
-    fn score(&self, slot: usize, target: f32) -> f32 {
-        let index = self.order[slot] as usize;
+    /// An untried candidate, from a tier chosen with the weight the level
+    /// gives interest: none at the hard level, most at the easy one.
+    fn draw(&mut self, weights: &[f32; TIERS], total: f32) -> Slot {
+        let mut pick = self.rng.random::<f32>() * total;
+        let mut tier = TIERS - 1;
+        for (t, &w) in weights.iter().enumerate() {
+            if pick < w && self.pool.left_in[t] > 0 {
+                tier = t;
+                break;
+            }
+            pick -= w;
+        }
+        while self.pool.left_in[tier] == 0 {
+            tier -= 1; // rounding left nothing here: the next tier up has some
+        }
+        Slot {
+            tier,
+            at: self.rng.random_range(0..self.pool.left_in[tier]),
+        }
+    }
+
+    fn score(&self, slot: Slot, target: f32) -> f32 {
+        let index = self.pool.tiers[slot.tier][slot.at] as usize;
         let c = &self.base.candidates[index];
         let r = &self.base.ratings[index];
         let repeats = self
@@ -282,11 +322,10 @@ impl Session {
         let mut score = (r.difficulty - target).abs()
             + REPEAT_KIND_PENALTY * repeats
             + self.config.difficulty.interest_weight(target) * (1.0 - r.interest);
-        // A balanced menu: past the first few questions, no topic beyond its share.
-        let asked = self.asked as f32;
-        if self.asked >= 3
-            && (self.per_topic[r.topic as usize] as f32 + 1.0) > self.topic_cap * (asked + 1.0)
-        {
+        // A balanced menu: no topic beyond its share (and one more, so the
+        // first questions are not all forced apart).
+        let share = self.topic_cap * (self.asked as f32 + 1.0) + 1.0;
+        if (self.per_topic[r.topic as usize] + 1) as f32 > share {
             score += OFF_MENU_PENALTY;
         }
         if r.interest < MINOR_INTEREST && target < 0.45 {
@@ -296,7 +335,62 @@ impl Session {
     }
 }
 
+/// Interest tiers: a draw picks a tier, then a candidate in it, so leaning
+/// towards interesting facts costs the same however big the pool.
+const TIERS: usize = 5;
+/// The interest a tier stands for (its middle), most interesting first, to
+/// the powers 0, 1 and 2.
+const TIER_WEIGHT: [[f32; TIERS]; 3] = [
+    [1.0; TIERS],
+    [0.9, 0.7, 0.5, 0.3, 0.1],
+    [0.81, 0.49, 0.25, 0.09, 0.01],
+];
+
+fn tier_of(interest: f32) -> usize {
+    (((1.0 - interest) * TIERS as f32) as usize).min(TIERS - 1)
+}
+
+/// A place in the pool.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    tier: usize,
+    at: usize,
+}
+
+/// The candidates not yet tried, by interest tier; `tiers[t][..left_in[t]]`
+/// are left.
+struct Pool {
+    tiers: [Vec<u32>; TIERS],
+    left_in: [usize; TIERS],
+    left: usize,
+}
+
+impl Pool {
+    fn new(base: &FactBase, candidates: &[u32]) -> Pool {
+        let mut tiers: [Vec<u32>; TIERS] = Default::default();
+        for &c in candidates {
+            tiers[tier_of(base.ratings[c as usize].interest)].push(c);
+        }
+        Pool {
+            left_in: tiers.each_ref().map(Vec::len),
+            left: candidates.len(),
+            tiers,
+        }
+    }
+
+    /// Takes the candidate out of the pool.
+    fn take(&mut self, slot: Slot) -> u32 {
+        let tier = &mut self.tiers[slot.tier];
+        let c = tier[slot.at];
+        self.left_in[slot.tier] -= 1;
+        self.left -= 1;
+        tier.swap(slot.at, self.left_in[slot.tier]);
+        c
+    }
+}
+
 /// A prompt's identity within a game: the same words are one frame.
 fn prompt_key(prompt: &str) -> u64 {
-    super::question::stable_hash(prompt.as_bytes())
+    use std::hash::BuildHasher;
+    FastHash::default().hash_one(prompt)
 }

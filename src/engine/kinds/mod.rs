@@ -122,6 +122,42 @@ impl Candidate {
         }
     }
 
+    /// The fact this candidate asks, the same for the kinds that ask one fact
+    /// two ways round ("Who plays Nick?", "Whom does Kit Connor play?"), so a
+    /// game can skip a fact already asked without building the question.
+    /// `own` identifies the candidate where its fact is its own.
+    pub fn fact_id(&self, b: &FactBase, own: u32) -> u64 {
+        let (table, index) = match self.ask {
+            Ask::ActorOfCharacter(actor_of_character::Cand { role })
+            | Ask::CharacterOfActor(character_of_actor::Cand { role }) => (1, role),
+            Ask::EpisodeTitle(episode_title::Cand { episode })
+            | Ask::EpisodeNumber(episode_number::Cand { episode }) => (2, episode),
+            Ask::AwardWinner(award_winner::Cand { award })
+            | Ask::AwardCategory(award_category::Cand { award, .. })
+            | Ask::AwardWon(award_won::Cand { award, .. }) => (3, award),
+            Ask::CrewPerson(crew_person::Cand { credit })
+            | Ask::CrewRole(crew_role::Cand { credit }) => (4, credit),
+            Ask::PlaceOfScene(place_of_scene::Cand { place })
+            | Ask::SceneAtPlace(scene_at_place::Cand { place }) => (5, place),
+            Ask::CustomObject(custom_object::Cand { fact })
+            | Ask::CustomSubject(custom_subject::Cand { fact }) => (6, fact),
+            Ask::TrackArtist(track_artist::Cand { track }) => (7, track),
+            // An artist with one track on the album: the question can only
+            // ask that track's fact.
+            Ask::ArtistTrack(artist_track::Cand { pair }) => b
+                .artist_albums
+                .get(pair as usize)
+                .and_then(|key| b.artist_tracks.get(key))
+                .and_then(|tracks| match tracks.as_slice() {
+                    [only] => b.track_index.get(only).map(|&t| (7, t)),
+                    _ => None,
+                })
+                .unwrap_or((0, own)),
+            _ => (0, own),
+        };
+        (table << 32) | index as u64
+    }
+
     pub fn horizon(&self) -> Horizon {
         self.origin.horizon
     }

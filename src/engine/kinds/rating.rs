@@ -95,12 +95,16 @@ pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
     }
 }
 
-/// Roles that make a credit worth asking about: the people a fan can name.
+/// Roles that make a credit worth asking about: the people a fan can name
+/// (the whole role: a casting director or an assistant director is not one).
 const NOTABLE_ROLES: &[&str] = &[
     "creator",
     "writer",
+    "screenwriter",
     "author",
+    "original author",
     "director",
+    "series director",
     "showrunner",
     "composer",
     "illustrator",
@@ -114,7 +118,9 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
         Ask::ActorOfCharacter(super::actor_of_character::Cand { role })
         | Ask::CharacterOfActor(super::character_of_actor::Cand { role }) => {
             b.roles.get(role as usize).map_or(0.5, |r| {
-                if r.voice || r.cameo {
+                if r.lead {
+                    1.0
+                } else if r.voice || r.cameo {
                     0.5
                 } else {
                     match r.group {
@@ -140,10 +146,10 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
         Ask::WhichIsNot(_) | Ask::OddOneOut(_) => 0.3,
         Ask::CrewPerson(super::crew_person::Cand { credit })
         | Ask::CrewRole(super::crew_role::Cand { credit }) => {
-            let notable = b.credits.get(credit as usize).is_some_and(|cr| {
-                let role = b.norm(cr.role);
-                NOTABLE_ROLES.iter().any(|n| role.contains(n)) && !role.contains("assistant")
-            });
+            let notable = b
+                .credits
+                .get(credit as usize)
+                .is_some_and(|cr| NOTABLE_ROLES.contains(&b.norm(cr.role)));
             match (notable, matches!(c.ask, Ask::CrewPerson(_))) {
                 (true, true) => 0.7,
                 (true, false) => 0.5,
