@@ -6,11 +6,14 @@
 use std::path::Path;
 
 use bevy::prelude::*;
+use leafquiz::engine::PlayHistory;
 use leafquiz::engine::scoring::{Outcome, Scoreboard};
 use leafquiz::game::GameConfig;
 use leafquiz::game::demo::DemoConfig;
 use leafquiz::game::quiz::{Mode, Quiz, Setup};
-use leafquiz::game::save::{HIGH_SCORES_FILE, HighScores, Notices, SETTINGS_FILE, Settings};
+use leafquiz::game::save::{
+    HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, SETTINGS_FILE, Settings,
+};
 use leafquiz::game::screens::Screen;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -219,6 +222,50 @@ fn settings_and_high_scores_survive_a_restart() {
     assert_eq!(all[0].name, "ann");
     assert!(all[0].score > 0);
     assert!(app.world().resource::<Notices>().0.is_empty());
+}
+
+#[test]
+fn answers_are_saved_and_the_next_game_asks_fresh_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Vec::new();
+    {
+        let mut app = new_app(dir.path(), None);
+        start_game(&mut app, 3);
+        for i in 0..3 {
+            let q = quiz(&app).current.clone().expect("a question");
+            first.push(q.fact_key);
+            // Right, wrong, right.
+            let chosen = if i == 1 { (q.answer + 1) % 4 } else { q.answer };
+            press(
+                &mut app,
+                [
+                    KeyCode::Digit1,
+                    KeyCode::Digit2,
+                    KeyCode::Digit3,
+                    KeyCode::Digit4,
+                ][chosen],
+            );
+            settle(&mut app);
+            press(&mut app, KeyCode::Enter);
+            settle(&mut app);
+        }
+        assert_eq!(screen(&app), Screen::Results);
+    }
+    let saved: PlayHistory =
+        ron::from_str(&std::fs::read_to_string(dir.path().join(HISTORY_FILE)).unwrap()).unwrap();
+    assert_eq!(saved.games, 1);
+    let answers: Vec<_> = first.iter().map(|k| &saved.facts[k]).collect();
+    assert!(answers.iter().all(|r| r.asked == 1));
+    assert_eq!(answers.iter().map(|r| r.correct).sum::<u32>(), 2);
+    // A new run of the game starts a second game that puts those facts off.
+    let mut app = new_app(dir.path(), None);
+    start_game(&mut app, 3);
+    let q = quiz(&app).current.clone().unwrap();
+    assert!(
+        !first.contains(&q.fact_key),
+        "a fact of the last game came back at once"
+    );
+    assert_eq!(app.world().resource::<PlayStats>().0.games, 2);
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::ActorOfCharacter(Cand { role: i as u32 }),
-            base_difficulty: 0.05,
+            base_difficulty: 0.1,
             origin: r.origin,
         });
     }

@@ -43,7 +43,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::AwardWinner(Cand { award: i as u32 }),
-            base_difficulty: 0.2,
+            base_difficulty: 0.13,
             origin: a.origin,
         });
     }

@@ -30,7 +30,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
                         nominee: n,
                         award: i,
                     }),
-                    base_difficulty: 0.25,
+                    base_difficulty: 0.4,
                     origin: a.origin,
                 });
             }

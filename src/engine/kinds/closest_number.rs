@@ -20,7 +20,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         if n.value > 0.0 && n.value >= n.min && n.value <= n.max {
             out.push(Candidate {
                 ask: Ask::ClosestNumber(Cand { number: i as u32 }),
-                base_difficulty: 0.3,
+                base_difficulty: 0.22,
                 origin: n.origin,
             });
         }

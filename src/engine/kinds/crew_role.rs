@@ -25,7 +25,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::CrewRole(Cand { credit: i as u32 }),
-            base_difficulty: 0.2,
+            base_difficulty: 0.3,
             origin: cr.origin,
         });
     }

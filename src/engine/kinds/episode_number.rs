@@ -21,7 +21,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::EpisodeNumber(Cand { episode: i as u32 }),
-            base_difficulty: 0.3,
+            base_difficulty: 0.15,
             origin: e.origin,
         });
     }

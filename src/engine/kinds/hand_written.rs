@@ -16,7 +16,8 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, q) in b.handwritten.iter().enumerate() {
         out.push(Candidate {
             ask: Ask::HandWritten(Cand { question: i as u32 }),
-            base_difficulty: q.question.difficulty.unwrap_or(0.5),
+            // The author's judgement where given; else like any kind, from interest.
+            base_difficulty: q.question.difficulty.unwrap_or(0.35),
             origin: q.origin,
         });
     }

@@ -82,9 +82,14 @@ pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
         Some(n) => (n.clamp(1, 5) - 1) as f32 / 4.0,
         None => default_interest(b, c),
     };
+    let judged = |k: super::hand_written::Cand| {
+        b.handwritten
+            .get(k.question as usize)
+            .is_some_and(|q| q.question.difficulty.is_some())
+    };
     let difficulty = match c.ask {
         // A person judged it.
-        Ask::HandWritten(_) => c.base_difficulty,
+        Ask::HandWritten(k) if judged(k) => c.base_difficulty,
         // The kind's difficulty for its best-known facts, plus obscurity.
         _ => c.base_difficulty + OBSCURITY * (1.0 - interest),
     };
@@ -173,6 +178,6 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
         }),
         Ask::CustomObject(_) => 0.6,
         Ask::CustomSubject(_) => 0.55,
-        Ask::HandWritten(_) => 0.7,
+        Ask::HandWritten(_) => 0.5,
     }
 }

@@ -86,6 +86,15 @@ fn spawn(
                     widgets::BODY,
                     palette::INK_SOFT,
                 ));
+                if quiz.exhausted && b.answered > 0 {
+                    // A game asks each fact once: a small pack can run out.
+                    p.spawn(widgets::text(
+                        "Ran short",
+                        format!("The packs ran out of fresh questions after {}.", b.answered),
+                        widgets::SMALL,
+                        palette::INK_SOFT,
+                    ));
+                }
                 p.spawn((
                     Name::new("Final score"),
                     Text::new(format!("{} points", b.score)),
