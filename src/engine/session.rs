@@ -55,8 +55,8 @@ impl Difficulty {
         match self {
             Difficulty::Easy => 0.12,
             Difficulty::Medium => 0.3,
-            Difficulty::Hard => 0.5,
-            Difficulty::Ramp => (0.08 + 0.03 * n as f32).min(0.6),
+            Difficulty::Hard => 0.42,
+            Difficulty::Ramp => (0.08 + 0.03 * n as f32).min(0.5),
         }
     }
 
@@ -66,8 +66,9 @@ impl Difficulty {
         match self {
             Difficulty::Easy => 0.5,
             Difficulty::Medium => 0.35,
-            Difficulty::Hard => 0.1,
-            Difficulty::Ramp => (0.6 - target).clamp(0.1, 0.5),
+            // Hard is what a devoted fan knows, not what nobody cares about.
+            Difficulty::Hard => 0.3,
+            Difficulty::Ramp => (0.65 - target).clamp(0.3, 0.5),
         }
     }
 }
@@ -102,6 +103,8 @@ pub struct SessionConfig {
 /// How many candidates are compared when picking the next question.
 const SAMPLES: usize = 6;
 const RECENT_KINDS: usize = 4;
+/// Questions before an answer may be the answer again.
+const ANSWER_WINDOW: usize = 12;
 /// How much a kind asked recently counts against a candidate, in difficulty units.
 const REPEAT_KIND_PENALTY: f32 = 0.25;
 /// A topic past its share of the game, or a fact too minor for the level.
@@ -138,6 +141,12 @@ pub struct Session {
     facts_asked: HashSet<u64, FastHash>,
     fact_ids_asked: HashSet<u64, FastHash>,
     prompts_asked: HashSet<u64, FastHash>,
+    /// Answers of the last `ANSWER_WINDOW` questions (`last_answers` in order).
+    answers_given: HashSet<u64, FastHash>,
+    last_answers: [Option<u64>; ANSWER_WINDOW],
+    answer_window: bool,
+    /// Candidates whose answer was given too recently, for later in the game.
+    postponed: Vec<u32>,
     per_topic: [u32; Topic::ALL.len()],
     topic_cap: f32,
     ran_short: bool,
@@ -179,6 +188,10 @@ impl Session {
             facts_asked: sized(),
             fact_ids_asked: sized(),
             prompts_asked: sized(),
+            answers_given: HashSet::default(),
+            last_answers: [None; ANSWER_WINDOW],
+            answer_window: true,
+            postponed: Vec::new(),
             per_topic: [0; Topic::ALL.len()],
             topic_cap,
             ran_short: false,
@@ -222,13 +235,19 @@ impl Session {
         let target = self.config.difficulty.target(self.asked);
         loop {
             if self.pool.left == 0 {
-                // Facts from recent games come back only when nothing else is left.
-                if self.recent_spent || self.deferred.is_empty() {
+                if !self.postponed.is_empty() {
+                    // Questions put off for a recent answer: their turn, with
+                    // the window off (else they might wait for ever).
+                    self.answer_window = false;
+                    self.pool = Pool::new(&self.base, &std::mem::take(&mut self.postponed));
+                } else if !self.recent_spent && !self.deferred.is_empty() {
+                    // Facts from recent games come back only when nothing else is left.
+                    self.recent_spent = true;
+                    self.pool = Pool::new(&self.base, &std::mem::take(&mut self.deferred));
+                } else {
                     self.ran_short = true;
                     return None;
                 }
-                self.recent_spent = true;
-                self.pool = Pool::new(&self.base, &std::mem::take(&mut self.deferred));
             }
             let slot = self.pick_slot(target);
             // Every candidate is tried once a game.
@@ -249,7 +268,15 @@ impl Session {
             };
             let frame = prompt_key(&q.prompt);
             if self.facts_asked.contains(&q.fact_key) || self.prompts_asked.contains(&frame) {
-                continue; // the same fact or the same frame, asked another way
+                continue; // the same fact or frame, asked another way
+            }
+            // An answer the player has just learnt (two scenes of one episode,
+            // the writer who is also the showrunner) would give this one away:
+            // later.
+            let answer = label_key(q.answer_text());
+            if self.answer_window && self.answers_given.contains(&answer) {
+                self.postponed.push(candidate_index);
+                continue;
             }
             if !self.recent_spent && self.recent.contains(&q.fact_key) {
                 self.deferred.push(candidate_index);
@@ -259,6 +286,11 @@ impl Session {
             self.facts_asked.insert(q.fact_key);
             self.fact_ids_asked.insert(fact_id);
             self.prompts_asked.insert(frame);
+            let slot = self.asked as usize % ANSWER_WINDOW;
+            if let Some(old) = self.last_answers[slot].replace(answer) {
+                self.answers_given.remove(&old);
+            }
+            self.answers_given.insert(answer);
             self.recent_kinds[self.asked as usize % RECENT_KINDS] = Some(q.kind);
             self.per_topic[Topic::of(q.kind) as usize] += 1;
             self.asked += 1;
@@ -328,7 +360,7 @@ impl Session {
         if (self.per_topic[r.topic as usize] + 1) as f32 > share {
             score += OFF_MENU_PENALTY;
         }
-        if r.interest < MINOR_INTEREST && target < 0.45 {
+        if r.interest < MINOR_INTEREST && target < 0.4 {
             score += OFF_MENU_PENALTY;
         }
         score
@@ -387,6 +419,16 @@ impl Pool {
         tier.swap(slot.at, self.left_in[slot.tier]);
         c
     }
+}
+
+/// An answer's identity within a game: its letters and digits, any case.
+fn label_key(label: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastHash::default().build_hasher();
+    for b in label.bytes().filter(u8::is_ascii_alphanumeric) {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
 }
 
 /// A prompt's identity within a game: the same words are one frame.

@@ -23,7 +23,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::PlotEpisode(Cand { plot: i as u32 }),
-            base_difficulty: 0.15,
+            base_difficulty: 0.2,
             origin: p.origin,
         });
     }
