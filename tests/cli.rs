@@ -326,3 +326,28 @@ fn stats_played_ranks_questions_and_shares_the_numbers() {
     assert!(err.contains("kept aside"), "{err}");
     assert!(friend.path().join("history.ron.corrupt-1").exists());
 }
+
+#[test]
+fn an_interest_outside_one_to_five_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("interest.ron");
+    let good = std::fs::read_to_string("tests/fixtures/packs/solar_system.ron").unwrap();
+    // Mark the first fact as a headline, and the second with a typo.
+    let first = good.find("Fact(").expect("a fact");
+    let second = first + 5 + good[first + 5..].find("Fact(").expect("two facts");
+    let mut text = good.clone();
+    text.insert_str(second + 5, "interest: Some(9), ");
+    text.insert_str(first + 5, "interest: Some(5), ");
+    std::fs::write(&path, &text).unwrap();
+    let out = leafquiz()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let line = text[..text.find("Some(9)").unwrap()].lines().count();
+    assert!(err.contains(&format!("interest.ron:{line}:")), "{err}");
+    assert!(err.contains("interest 9 is outside 1..5"), "{err}");
+    assert!(!err.contains("interest 5"), "{err}");
+}

@@ -49,6 +49,21 @@ impl<'a> Checker<'a> {
             .or_else(|| self.locator.find_nth(&quoted(value), 0))
             .or_else(|| self.locator.find_nth(value, 0))
             .unwrap_or(0);
+        self.push_at(severity, offset, message, help);
+    }
+
+    fn at_offset(&mut self, severity: Severity, offset: usize, message: String, help: String) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            match severity {
+                Severity::Error => self.suppressed_errors += 1,
+                Severity::Warning => self.suppressed_warnings += 1,
+            }
+            return;
+        }
+        self.push_at(severity, offset, message, help);
+    }
+
+    fn push_at(&mut self, severity: Severity, offset: usize, message: String, help: String) {
         let (line, column) = self.locator.position(offset);
         self.out.push(Diagnostic {
             severity,
@@ -62,6 +77,12 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, field: &str, value: &str, nth: usize, message: String, help: String) {
         self.at_field(Severity::Error, field, value, nth, message, help);
+    }
+
+    /// An error at the `nth` place where `written` appears in the file.
+    fn at_nth(&mut self, written: &str, nth: usize, message: String, help: String) {
+        let offset = self.locator.find_nth(written, nth).unwrap_or(0);
+        self.at_offset(Severity::Error, offset, message, help);
     }
 
     fn warn(&mut self, field: &str, value: &str, nth: usize, message: String, help: String) {
@@ -700,6 +721,35 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
                 0,
                 "`ask_subject` must mention `{object}`".into(),
                 "e.g. \"Which band comes from {object}?\"".into(),
+            );
+        }
+    }
+    // `interest` is on a 1–5 scale wherever it is given.
+    let interests = pack
+        .roles
+        .iter()
+        .map(|x| x.interest)
+        .chain(pack.episodes.iter().map(|x| x.interest))
+        .chain(pack.awards.iter().map(|x| x.interest))
+        .chain(pack.tracks.iter().map(|x| x.interest))
+        .chain(pack.crew.iter().map(|x| x.interest))
+        .chain(pack.places.iter().map(|x| x.interest))
+        .chain(pack.numbers.iter().map(|x| x.interest))
+        .chain(pack.dates.iter().map(|x| x.interest))
+        .chain(pack.facts.iter().map(|x| x.interest))
+        .chain(pack.questions.iter().map(|x| x.interest));
+    let mut seen_bad: Vec<u8> = Vec::new();
+    for n in interests.flatten() {
+        if !(1..=5).contains(&n) {
+            let nth = seen_bad.iter().filter(|&&b| b == n).count();
+            seen_bad.push(n);
+            let written = format!("interest: Some({n})");
+            c.at_nth(
+                &written,
+                nth,
+                format!("interest {n} is outside 1..5"),
+                "use 1 (trivia only a devoted fan cares about) to 5 (a headline every viewer knows)"
+                    .into(),
             );
         }
     }
