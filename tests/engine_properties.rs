@@ -227,6 +227,62 @@ fn an_answer_does_not_come_back_within_a_dozen_questions() {
 }
 
 #[test]
+fn the_leads_come_early_in_a_first_game_and_wait_in_the_next() {
+    let pack = common::heartstopper();
+    let base = Arc::new(FactBase::build([&pack]));
+    // The pack's first two roles are its leads.
+    let leads: Vec<String> = pack.roles[..2]
+        .iter()
+        .flat_map(|r| [r.actor.clone(), r.character.clone()])
+        .filter_map(|id| {
+            pack.people
+                .iter()
+                .map(|p| (&p.id, &p.name))
+                .chain(pack.characters.iter().map(|c| (&c.id, &c.name)))
+                .find(|(i, _)| **i == id)
+                .map(|(_, n)| n.clone())
+        })
+        .collect();
+    assert_eq!(leads.len(), 4);
+    let about_a_lead = |q: &Question| leads.iter().any(|n| q.prompt.contains(n.as_str()));
+    let mut early = 0;
+    for seed in 0..10 {
+        let mut history = PlayHistory::default();
+        history.start_game();
+        let first_game = |history: &PlayHistory| {
+            let mut s = Session::new(
+                base.clone(),
+                SessionConfig {
+                    seed,
+                    difficulty: Difficulty::Easy,
+                    history: Arc::new(history.clone()),
+                    ..SessionConfig::default()
+                },
+            );
+            (0..10).map_while(|_| s.next_question()).collect::<Vec<_>>()
+        };
+        let game = first_game(&history);
+        if game.iter().any(about_a_lead) {
+            early += 1;
+        }
+        for q in &game {
+            history.record(q, true);
+        }
+        history.start_game();
+        let next = first_game(&history);
+        let again = next
+            .iter()
+            .filter(|q| game.iter().any(|g| g.fact_key == q.fact_key))
+            .count();
+        assert_eq!(again, 0, "seed {seed}: the next game repeats a fact");
+    }
+    assert!(
+        early >= 9,
+        "a lead in the first 10 of only {early} of 10 first games"
+    );
+}
+
+#[test]
 fn no_topic_takes_over_a_game() {
     let pack = common::heartstopper();
     let base = Arc::new(FactBase::build([&pack]));

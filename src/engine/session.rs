@@ -116,6 +116,9 @@ const TOPIC_SHARE: f32 = 0.25;
 /// interest weight: a tier weighs its count times its interest to the power
 /// (2 at easy, 1 at medium, 0 at hard).
 const LEAN: f32 = 4.0;
+/// Facts at or above this interest are headlines.
+const HEADLINE_INTEREST: f32 = 0.97;
+const HEADLINE_BONUS: f32 = 0.3;
 /// Facts below this interest are colour, asked only near the hard level.
 const MINOR_INTEREST: f32 = 0.25;
 
@@ -360,6 +363,11 @@ impl Session {
         if (self.per_topic[r.topic as usize] + 1) as f32 > share {
             score += OFF_MENU_PENALTY;
         }
+        // The headlines (the leads) belong in a fan's first games; the
+        // history puts them off once they have been asked.
+        if r.interest >= HEADLINE_INTEREST && target < 0.4 {
+            score -= HEADLINE_BONUS;
+        }
         if r.interest < MINOR_INTEREST && target < 0.4 {
             score += OFF_MENU_PENALTY;
         }
@@ -369,17 +377,21 @@ impl Session {
 
 /// Interest tiers: a draw picks a tier, then a candidate in it, so leaning
 /// towards interesting facts costs the same however big the pool.
-const TIERS: usize = 5;
-/// The interest a tier stands for (its middle), most interesting first, to
-/// the powers 0, 1 and 2.
+const TIERS: usize = 6;
+/// Per candidate: the interest a tier stands for (its middle), most
+/// interesting first, to the powers 0, 1 and 2; the headlines (tier 0) are
+/// drawn several times as often at the easier levels.
 const TIER_WEIGHT: [[f32; TIERS]; 3] = [
     [1.0; TIERS],
-    [0.9, 0.7, 0.5, 0.3, 0.1],
-    [0.81, 0.49, 0.25, 0.09, 0.01],
+    [2.0, 0.9, 0.7, 0.5, 0.3, 0.1],
+    [4.0, 0.81, 0.49, 0.25, 0.09, 0.01],
 ];
 
 fn tier_of(interest: f32) -> usize {
-    (((1.0 - interest) * TIERS as f32) as usize).min(TIERS - 1)
+    if interest >= HEADLINE_INTEREST {
+        return 0;
+    }
+    1 + (((1.0 - interest) * 5.0) as usize).min(4)
 }
 
 /// A place in the pool.

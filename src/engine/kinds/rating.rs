@@ -146,9 +146,10 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
         },
         Ask::AwardWon(_) => 0.7,
         Ask::AwardCategory(_) => 0.4,
-        Ask::TrackArtist(_) => 0.45,
-        Ask::ArtistTrack(_) => 0.35,
-        Ask::WhichIsNot(_) | Ask::OddOneOut(_) => 0.3,
+        // Viewers hear the songs, few learn who sings them (two blind reviews).
+        Ask::TrackArtist(_) => 0.35,
+        Ask::ArtistTrack(_) => 0.3,
+        Ask::WhichIsNot(_) | Ask::OddOneOut(_) => 0.25,
         Ask::CrewPerson(super::crew_person::Cand { credit })
         | Ask::CrewRole(super::crew_role::Cand { credit }) => {
             let notable = b
