@@ -321,6 +321,23 @@ impl Session {
                 best_score = score;
             }
         }
+        // Every draw off the menu (the interesting tiers hold one topic late
+        // in a game): a few more from all tiers alike.
+        if best_score >= OFF_MENU_PENALTY {
+            let mut even = [0.0f32; TIERS];
+            for (t, w) in even.iter_mut().enumerate() {
+                *w = self.pool.left_in[t] as f32;
+            }
+            let total = self.pool.left as f32;
+            for _ in 0..2 * SAMPLES {
+                let s = self.draw(&even, total);
+                let score = self.score(s, target);
+                if score < best_score {
+                    best = s;
+                    best_score = score;
+                }
+            }
+        }
         best
     }
 
@@ -362,10 +379,9 @@ impl Session {
         let share = self.topic_cap * (self.asked as f32 + 1.0) + 1.0;
         if (self.per_topic[r.topic as usize] + 1) as f32 > share {
             score += OFF_MENU_PENALTY;
-        }
-        // The headlines (the leads) belong in a fan's first games; the
-        // history puts them off once they have been asked.
-        if r.interest >= HEADLINE_INTEREST && target < 0.4 {
+        } else if r.interest >= HEADLINE_INTEREST && target < 0.4 {
+            // The headlines (the leads) belong in a fan's first games; the
+            // history puts them off once they have been asked.
             score -= HEADLINE_BONUS;
         }
         if r.interest < MINOR_INTEREST && target < 0.4 {
