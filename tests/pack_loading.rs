@@ -40,6 +40,17 @@ const SMALL: &str = r#"Pack(
 )"#;
 
 #[test]
+fn a_pack_saved_with_a_byte_order_mark_loads() {
+    // Windows Notepad saves UTF-8 with a BOM; errors keep their positions.
+    let with_bom = format!("\u{feff}{SMALL}");
+    let p = load_pack_bytes("bom.ron", with_bom.as_bytes()).expect("a BOM is not an error");
+    assert_eq!(p.pack.meta.id, "t");
+    let broken = with_bom.replace(r#"Role(actor: "ana""#, r#"Role(actor: "anna""#);
+    let d = first_error(&broken);
+    assert_eq!((d.line, d.column), (10, 21), "{d}");
+}
+
+#[test]
 fn a_dangling_reference_names_line_column_and_a_fix() {
     let text = SMALL.replace(r#"Role(actor: "ana""#, r#"Role(actor: "anna""#);
     let d = first_error(&text);

@@ -101,6 +101,8 @@ pub fn load_pack_bytes(file: &str, bytes: &[u8]) -> Result<LoadedPack, PackError
             ));
         }
     };
+    // Windows Notepad starts UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let pack = parse_pack(file, text).map_err(|d| fail(text.to_string(), vec![d]))?;
     let diagnostics = validate(file, text, &pack);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
