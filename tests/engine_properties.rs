@@ -333,7 +333,8 @@ fn easy_games_favour_the_facts_every_viewer_knows() {
         sum / n
     };
     let (easy, hard) = (interest(Difficulty::Easy), interest(Difficulty::Hard));
-    assert!(easy > hard + 0.1, "easy {easy:.2}, hard {hard:.2}");
+    // Hard weighs interest too (fan knowledge, not obscurity), only less.
+    assert!(easy > hard + 0.05, "easy {easy:.2}, hard {hard:.2}");
 }
 
 #[test]

@@ -408,11 +408,10 @@ impl FactBase {
             .collect();
         base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
-        let fame = super::kinds::Fame::of(&base);
         base.ratings = base
             .candidates
             .iter()
-            .map(|c| super::kinds::rate(&base, &fame, c))
+            .map(|c| super::kinds::rate(&base, c))
             .collect();
         base
     }

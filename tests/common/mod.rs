@@ -274,7 +274,10 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         for k in 0..rng.random_range(1..4) {
             pack.facts.push(CustomFact {
                 interest: None,
-                episode: (k == 2).then(|| format!("e{}", episodes - 1)),
+                // The last episode left after titles were deduplicated.
+                episode: (k == 2)
+                    .then(|| pack.episodes.last().map(|e| e.id.clone()))
+                    .flatten(),
                 subject: format!("p{i}"),
                 relation: "visited".into(),
                 object: format!("city{}", (i + 3 * k) % 8),

@@ -77,43 +77,10 @@ pub struct Rating {
 /// fewer fans remember.
 const OBSCURITY: f32 = 0.4;
 
-/// How many facts each entity takes part in, and the median over the
-/// entities in any: a person named in many facts (the creator who also
-/// writes and wins awards) is one fans know.
-pub struct Fame {
-    degree: Vec<u32>,
-    median: f32,
-}
-
-impl Fame {
-    pub fn of(b: &FactBase) -> Fame {
-        let mut degree = vec![0u32; b.names.len()];
-        for &(s, _, _, o) in b.truth.iter() {
-            for e in [s, o] {
-                if let Some(d) = degree.get_mut(e as usize) {
-                    *d += 1;
-                }
-            }
-        }
-        let mut some: Vec<u32> = degree.iter().copied().filter(|&d| d > 0).collect();
-        some.sort_unstable();
-        let median = some.get(some.len() / 2).copied().unwrap_or(1).max(1) as f32;
-        Fame { degree, median }
-    }
-
-    /// Up to +0.2 interest for an entity named in several times the median
-    /// number of facts; up to −0.1 for one named in fewer.
-    fn bonus(&self, e: u32) -> f32 {
-        let d = self.degree.get(e as usize).copied().unwrap_or(0).max(1) as f32;
-        (0.1 * (d / self.median).log2()).clamp(-0.1, 0.2)
-    }
-}
-
-pub fn rate(b: &FactBase, fame: &Fame, c: &Candidate) -> Rating {
+pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
     let interest = match c.origin.interest {
         Some(n) => (n.clamp(1, 5) - 1) as f32 / 4.0,
-        None => (default_interest(b, c) + famous_entity(b, c).map_or(0.0, |e| fame.bonus(e)))
-            .clamp(0.0, 1.0),
+        None => default_interest(b, c),
     };
     let judged = |k: super::hand_written::Cand| {
         b.handwritten
@@ -130,21 +97,6 @@ pub fn rate(b: &FactBase, fame: &Fame, c: &Candidate) -> Rating {
         topic: Topic::of(c.kind()),
         interest,
         difficulty: difficulty.clamp(0.02, 0.95),
-    }
-}
-
-/// The person or thing whose fame decides whether a fan knows the answer,
-/// where the kind has one (the cast's interest comes from their billing).
-fn famous_entity(b: &FactBase, c: &Candidate) -> Option<u32> {
-    match c.ask {
-        Ask::CrewPerson(super::crew_person::Cand { credit })
-        | Ask::CrewRole(super::crew_role::Cand { credit }) => {
-            b.credits.get(credit as usize).map(|cr| cr.person)
-        }
-        Ask::AwardWinner(k) => b.awards.get(k.award as usize)?.nominees.first().copied(),
-        Ask::TrackArtist(k) => b.tracks.get(k.track as usize)?.artists.first().copied(),
-        Ask::ArtistTrack(k) => b.artist_albums.get(k.pair as usize).map(|&(a, _)| a),
-        _ => None,
     }
 }
 
