@@ -40,6 +40,18 @@ const SMALL: &str = r#"Pack(
 )"#;
 
 #[test]
+fn the_built_in_packs_are_compiled_into_the_executable() {
+    use leafquiz::engine::load::{EMBEDDED_DIR, EMBEDDED_PACKS};
+    // Loaded from the executable, as a copied binary in any folder does.
+    let (good, bad) = leafquiz::engine::load_all(&[std::path::PathBuf::from(EMBEDDED_DIR)]);
+    assert!(bad.is_empty());
+    assert_eq!(good.len(), EMBEDDED_PACKS.len());
+    assert_eq!(good[0].pack.meta.id, "heartstopper");
+    // The copy is the file: an edit to questions/ is in the next build.
+    assert_eq!(EMBEDDED_PACKS[0].1, heartstopper_text());
+}
+
+#[test]
 fn a_pack_saved_with_a_byte_order_mark_loads() {
     // Windows Notepad saves UTF-8 with a BOM; errors keep their positions.
     let with_bom = format!("\u{feff}{SMALL}");

@@ -43,6 +43,12 @@ impl std::fmt::Display for PackError {
 /// Reads, parses and validates one pack file.
 pub fn load_pack_file(path: &Path) -> Result<LoadedPack, PackError> {
     let file = path.display().to_string();
+    if let Some(text) = embedded_pack(path) {
+        return load_pack_bytes(&file, text.as_bytes()).map_err(|mut e| {
+            e.path = path.to_path_buf();
+            e
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| PackError {
         path: path.to_path_buf(),
         source_text: String::new(),
@@ -58,6 +64,25 @@ pub fn load_pack_file(path: &Path) -> Result<LoadedPack, PackError> {
         e.path = path.to_path_buf();
         e
     })
+}
+
+/// Where the packs built into the executable seem to live: a folder name no
+/// disk has, so a copied binary plays from any folder.
+pub const EMBEDDED_DIR: &str = "(built in)";
+
+/// The packs of `questions/`, compiled into the executable.
+pub const EMBEDDED_PACKS: &[(&str, &str)] = &[(
+    "heartstopper.ron",
+    include_str!("../../questions/heartstopper.ron"),
+)];
+
+/// The text of a built-in pack, for its path under `EMBEDDED_DIR`.
+pub fn embedded_pack(path: &Path) -> Option<&'static str> {
+    let name = path.strip_prefix(EMBEDDED_DIR).ok()?.to_str()?;
+    EMBEDDED_PACKS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }
 
 /// Parses and validates pack bytes; `file` is the name used in messages.
@@ -187,6 +212,12 @@ pub(crate) fn error_at(
 
 /// Every `.ron` pack in a folder (not recursive), sorted by name.
 pub fn pack_files_in(dir: &Path) -> Vec<PathBuf> {
+    if dir == Path::new(EMBEDDED_DIR) {
+        return EMBEDDED_PACKS
+            .iter()
+            .map(|(name, _)| Path::new(EMBEDDED_DIR).join(name))
+            .collect();
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -204,7 +235,7 @@ pub fn load_all(paths: &[PathBuf]) -> (Vec<LoadedPack>, Vec<PackError>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for path in paths {
-        let files = if path.is_dir() {
+        let files = if path.is_dir() || path == Path::new(EMBEDDED_DIR) {
             pack_files_in(path)
         } else {
             vec![path.clone()]
