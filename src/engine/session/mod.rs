@@ -11,11 +11,14 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::facts::{FactBase, FastHash, Horizon, horizon};
-use super::generate::render;
-use super::history::{PlayHistory, RECENT_GAMES};
-use super::kinds::Topic;
-use super::question::{Question, QuestionKind};
+use crate::engine::facts::{FactBase, FastHash, Horizon, horizon};
+use crate::engine::generate::render;
+use crate::engine::history::{PlayHistory, RECENT_GAMES};
+use crate::engine::kinds::Topic;
+
+mod pool;
+use crate::engine::question::{Question, QuestionKind};
+use pool::{Pool, Slot, TIER_WEIGHT, TIERS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Difficulty {
@@ -117,7 +120,7 @@ const TOPIC_SHARE: f32 = 0.25;
 /// (2 at easy, 1 at medium, 0 at hard).
 const LEAN: f32 = 4.0;
 /// Facts at or above this interest are headlines.
-const HEADLINE_INTEREST: f32 = 0.97;
+pub(super) const HEADLINE_INTEREST: f32 = 0.97;
 const HEADLINE_BONUS: f32 = 0.3;
 /// Facts below this interest are colour, asked only near the hard level.
 const MINOR_INTEREST: f32 = 0.25;
@@ -388,64 +391,6 @@ impl Session {
             score += OFF_MENU_PENALTY;
         }
         score
-    }
-}
-
-/// Interest tiers: a draw picks a tier, then a candidate in it, so leaning
-/// towards interesting facts costs the same however big the pool.
-const TIERS: usize = 6;
-/// Per candidate: the interest a tier stands for (its middle), most
-/// interesting first, to the powers 0, 1 and 2; the headlines (tier 0) are
-/// drawn several times as often at the easier levels.
-const TIER_WEIGHT: [[f32; TIERS]; 3] = [
-    [1.0; TIERS],
-    [2.0, 0.9, 0.7, 0.5, 0.3, 0.1],
-    [4.0, 0.81, 0.49, 0.25, 0.09, 0.01],
-];
-
-fn tier_of(interest: f32) -> usize {
-    if interest >= HEADLINE_INTEREST {
-        return 0;
-    }
-    1 + (((1.0 - interest) * 5.0) as usize).min(4)
-}
-
-/// A place in the pool.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    tier: usize,
-    at: usize,
-}
-
-/// The candidates not yet tried, by interest tier; `tiers[t][..left_in[t]]`
-/// are left.
-struct Pool {
-    tiers: [Vec<u32>; TIERS],
-    left_in: [usize; TIERS],
-    left: usize,
-}
-
-impl Pool {
-    fn new(base: &FactBase, candidates: &[u32]) -> Pool {
-        let mut tiers: [Vec<u32>; TIERS] = Default::default();
-        for &c in candidates {
-            tiers[tier_of(base.ratings[c as usize].interest)].push(c);
-        }
-        Pool {
-            left_in: tiers.each_ref().map(Vec::len),
-            left: candidates.len(),
-            tiers,
-        }
-    }
-
-    /// Takes the candidate out of the pool.
-    fn take(&mut self, slot: Slot) -> u32 {
-        let tier = &mut self.tiers[slot.tier];
-        let c = tier[slot.at];
-        self.left_in[slot.tier] -= 1;
-        self.left -= 1;
-        tier.swap(slot.at, self.left_in[slot.tier]);
-        c
     }
 }
 
