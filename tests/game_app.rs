@@ -12,7 +12,8 @@ use leafquiz::game::GameConfig;
 use leafquiz::game::demo::DemoConfig;
 use leafquiz::game::quiz::{Mode, Quiz, Setup};
 use leafquiz::game::save::{
-    HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, SETTINGS_FILE, Settings,
+    HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, SETTINGS_FILE, SETTINGS_SETTLE,
+    Settings,
 };
 use leafquiz::game::screens::Screen;
 use rand::{Rng, SeedableRng};
@@ -222,6 +223,38 @@ fn settings_and_high_scores_survive_a_restart() {
     assert_eq!(all[0].name, "ann");
     assert!(all[0].score > 0);
     assert!(app.world().resource::<Notices>().0.is_empty());
+}
+
+#[test]
+fn settings_are_written_once_they_settle_not_on_every_press() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
+    // Title: Settings is the fifth button.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::ArrowDown);
+    }
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Settings);
+    let file = dir.path().join(SETTINGS_FILE);
+    // Two quick presses on the timer row (of five values, so not back to the
+    // start): nothing is written yet.
+    for _ in 0..2 {
+        press(&mut app, KeyCode::ArrowRight);
+    }
+    assert!(
+        !file.exists(),
+        "written while the player was still changing it"
+    );
+    // Half a second later, once, with the final value.
+    let frames = (SETTINGS_SETTLE.as_secs_f32() / DT.as_secs_f32()) as usize + 2;
+    for _ in 0..frames {
+        app.update();
+    }
+    let saved: Settings = ron::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved.timer, app.world().resource::<Settings>().timer);
+    assert_ne!(saved.timer, Settings::default().timer);
 }
 
 #[test]

@@ -183,13 +183,14 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(settings)
         .insert_resource(scores)
         .insert_resource(PlayStats(history))
+        .init_resource::<UnsavedSettings>()
         .insert_resource(data)
         .add_message::<AnswerPlayed>();
     app.add_systems(
         Last,
         (
             record_answers,
-            save_settings.run_if(resource_changed::<Settings>),
+            save_settings,
             save_scores.run_if(resource_changed::<HighScores>),
             save_history.run_if(resource_changed::<PlayStats>),
         )
@@ -230,10 +231,34 @@ fn file_name(p: &Path) -> String {
     )
 }
 
-fn save_settings(settings: Res<Settings>, data: Res<DataDir>) {
-    if settings.is_added() {
+/// How long settings must be still before they are written: an arrow held
+/// on a slider changes them every frame, and each write is fsynced.
+pub const SETTINGS_SETTLE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// When the settings last changed without being written.
+#[derive(Resource, Debug, Default)]
+struct UnsavedSettings(Option<std::time::Duration>);
+
+fn save_settings(
+    settings: Res<Settings>,
+    data: Res<DataDir>,
+    time: Res<Time<Real>>,
+    mut unsaved: ResMut<UnsavedSettings>,
+    mut exits: MessageReader<AppExit>,
+) {
+    let now = time.elapsed();
+    if settings.is_changed() && !settings.is_added() {
+        unsaved.0 = Some(now);
+    }
+    let Some(since) = unsaved.0 else {
+        return;
+    };
+    // Written once they have settled, or as the game closes.
+    let closing = exits.read().count() > 0;
+    if !closing && now.saturating_sub(since) < SETTINGS_SETTLE {
         return;
     }
+    unsaved.0 = None;
     if let Some(path) = data.file(SETTINGS_FILE)
         && let Err(e) = save_ron(&path, &*settings)
     {
