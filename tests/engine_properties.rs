@@ -283,6 +283,66 @@ fn the_leads_come_early_in_a_first_game_and_wait_in_the_next() {
 }
 
 #[test]
+fn cast_options_keep_to_the_answers_age_group() {
+    use leafquiz::engine::model::AgeGroup;
+    let pack = common::heartstopper();
+    let age_of = |name: &str| -> Option<AgeGroup> {
+        let c = pack.characters.iter().find(|c| c.name == name)?;
+        c.age
+    };
+    // An actor's age groups are those of their parts.
+    let actor_ages = |name: &str| -> Vec<AgeGroup> {
+        let Some(p) = pack.people.iter().find(|p| p.name == name) else {
+            return Vec::new();
+        };
+        pack.roles
+            .iter()
+            .filter(|r| r.actor == p.id)
+            .filter_map(|r| pack.characters.iter().find(|c| c.id == r.character)?.age)
+            .collect()
+    };
+    let base = Arc::new(FactBase::build([&pack]));
+    let mut checked = 0;
+    for seed in 0..10 {
+        let mut s = Session::new(
+            base.clone(),
+            SessionConfig {
+                seed,
+                kinds: vec![
+                    QuestionKind::ActorOfCharacter,
+                    QuestionKind::CharacterOfActor,
+                ],
+                ..SessionConfig::default()
+            },
+        );
+        while let Some(q) = s.next_question() {
+            let character = match q.kind {
+                QuestionKind::CharacterOfActor => q.answer_text().to_string(),
+                _ => q.facts[0].object.clone(),
+            };
+            let Some(age) = age_of(&character) else {
+                continue;
+            };
+            for (i, o) in q.options.iter().enumerate() {
+                if i == q.answer {
+                    continue;
+                }
+                let ok = match q.kind {
+                    QuestionKind::CharacterOfActor => age_of(o).is_none_or(|a| a == age),
+                    _ => {
+                        let ages = actor_ages(o);
+                        ages.is_empty() || ages.contains(&age)
+                    }
+                };
+                assert!(ok, "{o} offered in {:?}", q.prompt);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} options checked");
+}
+
+#[test]
 fn no_topic_takes_over_a_game() {
     let pack = common::heartstopper();
     let base = Arc::new(FactBase::build([&pack]));

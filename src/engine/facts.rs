@@ -284,6 +284,9 @@ pub struct FactBase {
     pub prominence: Vec<u8>,
     /// A character's pronouns, interned (0 = not given).
     pub pronouns: Vec<u8>,
+    /// Age groups as bits (child 1, teen 2, adult 4): a character's own, an
+    /// actor's those of their parts; 0 = not given.
+    pub(crate) ages: Vec<u8>,
     pub pronoun_names: Vec<String>,
     /// Short description per entity (characters), used in explanations.
     pub descriptions: HashMap<u32, String>,
@@ -451,6 +454,13 @@ impl FactBase {
             .any(|&(r, o)| r != except && y.iter().any(|&(r2, o2)| r == r2 && o == o2))
     }
 
+    /// Whether two characters (or an actor and a character) can be of one age
+    /// group: yes when either is not given.
+    pub(crate) fn same_age(&self, x: u32, y: u32) -> bool {
+        let (a, b) = (self.ages[x as usize], self.ages[y as usize]);
+        a == 0 || b == 0 || a & b != 0
+    }
+
     pub fn is_plural(&self, e: u32) -> bool {
         self.plural.get(e as usize).copied().unwrap_or(false)
     }
@@ -483,6 +493,7 @@ impl FactBase {
         self.plural.push(false);
         self.prominence.push(0);
         self.pronouns.push(0);
+        self.ages.push(0);
         self.keys.insert((kind, key), e);
         e
     }

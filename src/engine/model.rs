@@ -149,8 +149,20 @@ pub struct Character {
     /// dismissed on sight. Only for fictional characters, never for real people.
     #[serde(default)]
     pub pronouns: Option<String>,
+    /// The character's age group: wrong options keep to it, so no adult
+    /// actor is offered for a schoolgirl and no pupil for a teacher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeGroup>,
     #[serde(default)]
     pub source: Id,
+}
+
+/// A fictional character's age group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AgeGroup {
+    Child,
+    Teen,
+    Adult,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

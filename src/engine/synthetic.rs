@@ -65,6 +65,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             source: s(),
         });
         pack.characters.push(Character {
+            age: None,
             pronouns: None,
             id: format!("c{i}"),
             name: format!("Character {i}"),

@@ -69,6 +69,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         });
         let group = [Group::Main, Group::Recurring, Group::Guest][rng.random_range(0..3)];
         pack.characters.push(Character {
+            age: None,
             pronouns: [None, Some("he".to_string()), Some("she".to_string())][i % 3].clone(),
             id: format!("c{i}"),
             name: format!("Char {}", name(&mut rng, i)),

@@ -29,6 +29,9 @@ pub(super) fn people_and_characters(base: &mut FactBase, cx: &mut PackCx) {
         if let Some(p) = &x.pronouns {
             base.pronouns[e as usize] = pronoun_id(base, p);
         }
+        if let Some(age) = x.age {
+            base.ages[e as usize] = 1 << age as u8;
+        }
         if let Some(d) = &x.description {
             base.descriptions.insert(e, d.clone());
             let mask = crate::engine::kinds::telling_words(d)
@@ -115,6 +118,7 @@ pub(super) fn roles(base: &mut FactBase, cx: &PackCx) {
         } else {
             (*prom).min(group as u8)
         };
+        base.ages[actor as usize] |= base.ages[character as usize];
         let pronoun = base.pronouns[character as usize];
         if pronoun != 0 {
             *base.actor_pronouns.entry(actor).or_insert(0) |= 1 << pronoun;

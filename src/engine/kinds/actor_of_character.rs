@@ -61,7 +61,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .get(&(pack, g))
             .map_or(&[][..], |v| v.as_slice())
     });
-    let same_kind = |d: u32| plays_pronoun(b, d, pronoun);
+    let same_kind = |d: u32| plays_pronoun(b, d, pronoun) && b.same_age(d, r.character);
     // Looser and looser: a small cast falls back on the leads and unusual parts.
     x.fill_in_passes(
         r.actor,
@@ -71,6 +71,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             // Cheapest test first: most of the cast is not alike.
             &|d| plays_alike(d) && same_kind(d) && is_false(d),
             &|d| is_false(d) && same_kind(d),
+            // Short of those: the same age group before anyone at all.
+            &|d| is_false(d) && b.same_age(d, r.character),
             &is_false,
             &|d| truly_false(d) && same_kind(d),
             &truly_false,

@@ -54,6 +54,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 is_false(d)
                     && b.kin.contains_key(&d)
                     && (pronoun == 0 || b.pronouns[d as usize] == pronoun)
+                    && b.same_age(d, r.character)
             });
         }
         if wrong.len() == OPTIONS - 1 {
@@ -97,7 +98,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .get(&(pack, g))
             .map_or(&[][..], |v| v.as_slice())
     });
-    let same_kind = |d: u32| pronoun == 0 || b.pronouns[d as usize] == pronoun;
+    let same_kind =
+        |d: u32| (pronoun == 0 || b.pronouns[d as usize] == pronoun) && b.same_age(d, r.character);
     // Characters a fan groups with the answer (its family, its kind of part)
     // first; a small cast falls back on the leads and unusual parts.
     x.fill_in_passes(
@@ -108,6 +110,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             // Cheapest test first: most of the cast is not alike.
             &|d| say::characters_alike(b, d, r.character) && same_kind(d) && is_false(d),
             &|d| is_false(d) && same_kind(d),
+            // Short of those: the same age group before anyone at all.
+            &|d| is_false(d) && b.same_age(d, r.character),
             &is_false,
             &|d| truly_false(d) && same_kind(d),
             &truly_false,
