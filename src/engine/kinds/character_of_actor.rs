@@ -101,7 +101,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let same_kind =
         |d: u32| (pronoun == 0 || b.pronouns[d as usize] == pronoun) && b.same_age(d, r.character);
     // Characters a fan groups with the answer (its family, its kind of part)
-    // first; a small cast falls back on the leads and unusual parts.
+    // first; then looser, but always the same pronouns and age group.
     x.fill_in_passes(
         r.character,
         &pools,
@@ -110,11 +110,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             // Cheapest test first: most of the cast is not alike.
             &|d| say::characters_alike(b, d, r.character) && same_kind(d) && is_false(d),
             &|d| is_false(d) && same_kind(d),
-            // Short of those: the same age group before anyone at all.
-            &|d| is_false(d) && b.same_age(d, r.character),
-            &is_false,
+            // A small cast falls back on the leads and unusual parts, never on
+            // another gender or age group: fewer than three such, no question
+            // (an adult actor for a schoolgirl is ruled out on sight).
             &|d| truly_false(d) && same_kind(d),
-            &truly_false,
         ],
     );
     let same = wrong
