@@ -62,7 +62,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .map_or(&[][..], |v| v.as_slice())
     });
     let same_kind = |d: u32| plays_pronoun(b, d, pronoun) && b.same_age(d, r.character);
-    // Looser and looser, but always the same pronouns and age group.
+    // Alike first, then any plausible one of the same pronouns and age group.
     x.fill_in_passes(
         r.actor,
         &pools,
@@ -70,11 +70,10 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &[
             // Cheapest test first: most of the cast is not alike.
             &|d| plays_alike(d) && same_kind(d) && is_false(d),
+            // Never the leads or a voice for someone else, another gender or
+            // another age group: fewer than three such, no question (an adult
+            // actor for a schoolgirl is ruled out on sight).
             &|d| is_false(d) && same_kind(d),
-            // A small cast falls back on the leads and unusual parts, never on
-            // another gender or age group: fewer than three such, no question
-            // (an adult actor for a schoolgirl is ruled out on sight).
-            &|d| truly_false(d) && same_kind(d),
         ],
     );
     let same = wrong
