@@ -43,9 +43,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     // The leads are known to every fan as their own characters, and a voice or a
     // cameo is a different kind of part: neither is a plausible wrong option.
     let truly_false = |d: u32| !b.is_true(d, Rel::Plays, 0, r.character);
-    let plausible = |d: u32| {
-        (r.lead || !b.leads.contains(&d)) && b.unusual_parts.contains(&d) == (r.voice || r.cameo)
-    };
+    let same_part = |d: u32| b.unusual_parts.contains(&d) == (r.voice || r.cameo);
+    let plausible = |d: u32| (r.lead || !b.leads.contains(&d)) && same_part(d);
     let is_false = |d: u32| truly_false(d) && plausible(d);
     let mut wrong = Vec::new();
     // Same billing and the same kind of part first, so no option is dismissed on sight.
@@ -70,10 +69,11 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &[
             // Cheapest test first: most of the cast is not alike.
             &|d| plays_alike(d) && same_kind(d) && is_false(d),
-            // Never the leads or a voice for someone else, another gender or
-            // another age group: fewer than three such, no question (an adult
-            // actor for a schoolgirl is ruled out on sight).
+            // Never another gender or age group, nor a voice for a face (an
+            // adult actor for a schoolgirl is ruled out on sight): fewer than
+            // three such, no question. A small cast may offer the leads last.
             &|d| is_false(d) && same_kind(d),
+            &|d| truly_false(d) && same_kind(d) && same_part(d),
         ],
     );
     let same = wrong

@@ -34,9 +34,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let pronoun = b.pronouns[r.character as usize];
     let g = r.group as u8;
     let truly_false = |d: u32| !b.is_true(r.actor, Rel::Plays, 0, d);
-    let plausible = |d: u32| {
-        (r.lead || !b.leads.contains(&d)) && b.unusual_parts.contains(&d) == (r.voice || r.cameo)
-    };
+    let same_part = |d: u32| b.unusual_parts.contains(&d) == (r.voice || r.cameo);
+    let plausible = |d: u32| (r.lead || !b.leads.contains(&d)) && same_part(d);
     let is_false = |d: u32| truly_false(d) && plausible(d);
     let mut wrong = Vec::new();
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
@@ -109,10 +108,11 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &[
             // Cheapest test first: most of the cast is not alike.
             &|d| say::characters_alike(b, d, r.character) && same_kind(d) && is_false(d),
-            // Never the leads or a voice for someone else, another gender or
-            // another age group: fewer than three such, no question (an adult
-            // actor for a schoolgirl is ruled out on sight).
+            // Never another gender or age group, nor a voice for a face (an
+            // adult actor for a schoolgirl is ruled out on sight): fewer than
+            // three such, no question. A small cast may offer the leads last.
             &|d| is_false(d) && same_kind(d),
+            &|d| truly_false(d) && same_kind(d) && same_part(d),
         ],
     );
     let same = wrong
