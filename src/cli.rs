@@ -183,10 +183,6 @@ fn session_config(args: &AskArgs) -> Result<SessionConfig, String> {
     })
 }
 
-fn leafquiz_topic(kind: crate::engine::QuestionKind) -> &'static str {
-    crate::engine::kinds::Topic::of(kind).name()
-}
-
 /// `leafquiz ask`.
 pub fn ask(args: &AskArgs) -> i32 {
     let config = match session_config(args) {
@@ -222,7 +218,7 @@ pub fn ask(args: &AskArgs) -> i32 {
                 "options": q.options,
                 "answer": q.answer,
                 "difficulty": (q.difficulty * 100.0).round() / 100.0,
-                "topic": leafquiz_topic(q.kind),
+                "topic": crate::engine::kinds::Topic::of(q.kind).name(),
                 "explanation": q.explanation,
                 "source": q.source,
                 "facts": q.facts,

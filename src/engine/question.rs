@@ -180,12 +180,13 @@ pub struct Question {
 /// FNV-1a: a hash that stays the same across runs, builds and platforms, for
 /// keys saved to disk.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    fnv1a(bytes.iter().copied())
+}
+
+fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The key of the fact a question rests on: its first fact's two ends in
@@ -194,16 +195,8 @@ pub fn fact_key(facts: &[FactTriple], prompt: &str) -> u64 {
     let Some(f) = facts.first() else {
         return stable_hash(prompt.as_bytes());
     };
-    // FNV-1a over the bytes with the ASCII case bit set: "Kit Connor" and
-    // "kit connor" fold together.
-    let fold = |s: &str| -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in s.bytes() {
-            h ^= (b | 0x20) as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h
-    };
+    // With the ASCII case bit set: "Kit Connor" and "kit connor" fold together.
+    let fold = |s: &str| fnv1a(s.bytes().map(|b| b | 0x20));
     let (a, b) = (fold(&f.subject), fold(&f.object));
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     lo.rotate_left(17) ^ hi

@@ -37,19 +37,12 @@ impl<'a> Checker<'a> {
         message: String,
         help: String,
     ) {
-        if self.out.len() >= MAX_DIAGNOSTICS {
-            match severity {
-                Severity::Error => self.suppressed_errors += 1,
-                Severity::Warning => self.suppressed_warnings += 1,
-            }
-            return;
-        }
         let offset = self
             .find_field(field, value, nth)
             .or_else(|| self.locator.find_nth(&quoted(value), 0))
             .or_else(|| self.locator.find_nth(value, 0))
             .unwrap_or(0);
-        self.push_at(severity, offset, message, help);
+        self.at_offset(severity, offset, message, help);
     }
 
     fn at_offset(&mut self, severity: Severity, offset: usize, message: String, help: String) {
@@ -60,10 +53,6 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        self.push_at(severity, offset, message, help);
-    }
-
-    fn push_at(&mut self, severity: Severity, offset: usize, message: String, help: String) {
         let (line, column) = self.locator.position(offset);
         self.out.push(Diagnostic {
             severity,

@@ -41,6 +41,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let order = [g, g.saturating_sub(1), (g + 1).min(2)];
     let verb = if r.voice { "voice" } else { "play" };
     let [pre, series] = series_parts(b, pack, " in ");
+    let same_kind =
+        |d: u32| (pronoun == 0 || b.pronouns[d as usize] == pronoun) && b.same_age(d, r.character);
     // Options by kinship ("Nick's mother") where all four have one: no name's
     // language can then match the actor's.
     if let Some(kin) = b.kin.get(&r.character) {
@@ -50,10 +52,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
                 .get(&(pack, group))
                 .map_or(&[][..], |v| v.as_slice());
             x.fill_from(r.character, pool, OPTIONS - 1, &mut wrong, |d| {
-                is_false(d)
-                    && b.kin.contains_key(&d)
-                    && (pronoun == 0 || b.pronouns[d as usize] == pronoun)
-                    && b.same_age(d, r.character)
+                is_false(d) && b.kin.contains_key(&d) && same_kind(d)
             });
         }
         if wrong.len() == OPTIONS - 1 {
@@ -97,8 +96,6 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
             .get(&(pack, g))
             .map_or(&[][..], |v| v.as_slice())
     });
-    let same_kind =
-        |d: u32| (pronoun == 0 || b.pronouns[d as usize] == pronoun) && b.same_age(d, r.character);
     // Characters a fan groups with the answer (its family, its kind of part)
     // first, then any plausible one of the same pronouns and age group.
     x.fill_in_passes(
