@@ -12,6 +12,12 @@ fn stdout(c: &mut Command) -> String {
     String::from_utf8(c.assert().get_output().stdout.clone()).unwrap()
 }
 
+/// `check PATH` exits 1; its diagnostics.
+fn check_fails(path: &std::path::Path) -> String {
+    let out = leafquiz().arg("check").arg(path).assert().code(1);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
 #[test]
 fn check_accepts_the_built_in_packs() {
     leafquiz().args(["check"]).assert().success();
@@ -26,13 +32,7 @@ fn check_rejects_a_broken_pack_with_file_line_column_and_caret() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, "Pack(\n    meta: Meta(id: \"b\", title: \"B\", sources: [Source(id: \"s\", title: \"S\")]),\n    people: [Person(id: \"p\", name: \"P\", source: \"t\")],\n)\n").unwrap();
-    let out = leafquiz()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = check_fails(&path);
     assert!(err.contains("broken.ron:3:"), "{err}");
     assert!(
         err.contains("the source \"t\" is not in `meta.sources`"),
@@ -339,13 +339,7 @@ fn an_interest_outside_one_to_five_is_an_error_at_its_line() {
     text.insert_str(second + 5, "interest: Some(9), ");
     text.insert_str(first + 5, "interest: Some(5), ");
     std::fs::write(&path, &text).unwrap();
-    let out = leafquiz()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = check_fails(&path);
     let line = text[..text.find("Some(9)").unwrap()].lines().count();
     assert!(err.contains(&format!("interest.ron:{line}:")), "{err}");
     assert!(err.contains("interest 9 is outside 1..5"), "{err}");

@@ -183,19 +183,24 @@ fn play_and_enter_name(app: &mut App, n: u32, name: &[KeyCode]) {
     press(app, KeyCode::Enter);
 }
 
+/// Title → Settings, by keys.
+fn open_settings(app: &mut App) {
+    settle(app);
+    // Title: Settings is the fifth button.
+    for _ in 0..4 {
+        press(app, KeyCode::ArrowDown);
+    }
+    press(app, KeyCode::Enter);
+    settle(app);
+    assert_eq!(screen(app), Screen::Settings);
+}
+
 #[test]
 fn settings_and_high_scores_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = new_app(dir.path(), None);
-        settle(&mut app);
-        // Title: Settings is the fifth button.
-        for _ in 0..4 {
-            press(&mut app, KeyCode::ArrowDown);
-        }
-        press(&mut app, KeyCode::Enter);
-        settle(&mut app);
-        assert_eq!(screen(&app), Screen::Settings);
+        open_settings(&mut app);
         let before = app.world().resource::<Settings>().timer;
         press(&mut app, KeyCode::ArrowRight); // timer up
         press(&mut app, KeyCode::ArrowDown);
@@ -229,14 +234,7 @@ fn settings_and_high_scores_survive_a_restart() {
 fn settings_are_written_once_they_settle_not_on_every_press() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_app(dir.path(), None);
-    settle(&mut app);
-    // Title: Settings is the fifth button.
-    for _ in 0..4 {
-        press(&mut app, KeyCode::ArrowDown);
-    }
-    press(&mut app, KeyCode::Enter);
-    settle(&mut app);
-    assert_eq!(screen(&app), Screen::Settings);
+    open_settings(&mut app);
     let file = dir.path().join(SETTINGS_FILE);
     // Two quick presses on the timer row (of five values, so not back to the
     // start): nothing is written yet.
