@@ -302,6 +302,8 @@ pub struct FactBase {
     /// pronoun bits of an actor's parts), in one array for the distractor
     /// searches' inner loops (0 / `u32::MAX` where none).
     pub(crate) profile: Vec<Profile>,
+    /// How well a fan knows each entity (see `kinds::rating::fame`).
+    pub(crate) fame: Vec<f32>,
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
@@ -409,6 +411,7 @@ impl FactBase {
                 actor_pronouns: base.actor_pronouns.get(&e).copied().unwrap_or(0),
             })
             .collect();
+        base.fame = super::kinds::fame_table(&base);
         base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
         base.ratings = base

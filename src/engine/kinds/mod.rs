@@ -36,7 +36,7 @@ use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
 pub use closest_number::number_distractors;
-pub use rating::{Rating, Topic, rate};
+pub use rating::{Rating, Topic, fame_table, rate};
 pub use say::{Said, family_name, said_facts, telling_words, word_hash};
 pub use timeline::topic_words;
 

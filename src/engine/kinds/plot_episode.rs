@@ -23,7 +23,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             ask: Ask::PlotEpisode(Cand { plot: i as u32 }),
-            base_difficulty: 0.2,
+            base_difficulty: 0.28,
             origin: p.origin,
         });
     }

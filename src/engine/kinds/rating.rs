@@ -91,13 +91,84 @@ pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
         // A person judged it.
         Ask::HandWritten(k) if judged(k) => c.base_difficulty,
         // The kind's difficulty for its best-known facts, plus obscurity.
-        _ => c.base_difficulty + OBSCURITY * (1.0 - interest),
+        _ => c.base_difficulty + OBSCURITY * (1.0 - interest) + fame_shift(b, c),
     };
     Rating {
         topic: Topic::of(c.kind()),
         interest,
         difficulty: difficulty.clamp(0.02, 0.95),
     }
+}
+
+/// How much a person's fame moves a question about them: a blind panel found
+/// "Who is the creator?" (the author every fan knows) trivial and "Who won
+/// Casting?" (a casting director) near a guess, at the same kind and interest.
+const FAME_WEIGHT: f32 = 0.25;
+/// The fame at which a question is neither easier nor harder than its kind.
+const FAME_NEUTRAL: f32 = 0.4;
+
+/// Roles that make a person a household name among fans of the work.
+const HEADLINE_ROLES: &[&str] = &["creator", "author", "original author", "showrunner"];
+
+/// How well a fan knows each entity, from what the packs say of it: the
+/// leads and the creator 1, the main cast 0.6, everyone else 0.
+pub fn fame_table(b: &FactBase) -> Vec<f32> {
+    let mut fame = vec![0.0f32; b.names.len()];
+    let mut raise = |e: u32, to: f32| {
+        if let Some(f) = fame.get_mut(e as usize) {
+            *f = f.max(to);
+        }
+    };
+    for r in &b.roles {
+        if r.lead {
+            raise(r.actor, 1.0);
+        } else if r.group == Group::Main && !r.voice && !r.cameo {
+            raise(r.actor, 0.6);
+        }
+    }
+    for cr in &b.credits {
+        if HEADLINE_ROLES.contains(&b.norm(cr.role)) {
+            raise(cr.person, 1.0);
+        }
+    }
+    fame
+}
+
+/// Easier when the person asked about (or asked for) is famous, harder when
+/// nobody outside the credits knows them.
+fn fame_shift(b: &FactBase, c: &Candidate) -> f32 {
+    let person = match c.ask {
+        Ask::CrewPerson(super::crew_person::Cand { credit })
+        | Ask::CrewRole(super::crew_role::Cand { credit }) => {
+            b.credits.get(credit as usize).map(|cr| cr.person)
+        }
+        Ask::AwardWinner(k) => b
+            .awards
+            .get(k.award as usize)
+            .and_then(|a| a.nominees.first().copied()),
+        Ask::ClosestNumber(k) => {
+            return b
+                .numbers
+                .get(k.number as usize)
+                .map_or(0.0, magnitude_shift);
+        }
+        _ => None,
+    };
+    person.map_or(0.0, |p| {
+        FAME_WEIGHT * (FAME_NEUTRAL - b.fame.get(p as usize).copied().unwrap_or(0.0))
+    })
+}
+
+/// How much a number's size moves its question: a small count (seasons,
+/// volumes, an age) can be reasoned towards, a score or a view count must be
+/// remembered exactly (a blind panel put Metacritic scores and view counts
+/// above every other number).
+const MAGNITUDE_WEIGHT: f32 = 0.15;
+
+/// From -0.05 for a single digit to +0.1 for three digits or more.
+fn magnitude_shift(n: &crate::engine::facts::NumberFact) -> f32 {
+    let digits = (n.value.abs().max(1.0).log10() as f32).clamp(0.0, 2.0) / 2.0;
+    MAGNITUDE_WEIGHT * (digits - 1.0 / 3.0)
 }
 
 /// Roles that make a credit worth asking about: the people a fan can name
