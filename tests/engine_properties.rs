@@ -685,3 +685,97 @@ fn mixing_packs_keeps_every_question_correct_for_its_pack() {
     }
     assert_eq!(packs.len(), 2);
 }
+
+/// All questions of some kinds the pack can ask, each once.
+fn every_question(
+    pack: &leafquiz::engine::model::Pack,
+    kinds: Vec<QuestionKind>,
+) -> Vec<leafquiz::engine::question::Question> {
+    let mut s = Session::new(
+        Arc::new(FactBase::build([pack])),
+        SessionConfig {
+            seed: 3,
+            kinds,
+            ..SessionConfig::default()
+        },
+    );
+    (0..s.pool_size())
+        .filter_map(|_| s.next_question())
+        .collect()
+}
+
+#[test]
+fn naming_the_creator_is_rated_easier_than_naming_an_unknown_crew_member() {
+    let pack = common::heartstopper();
+    let qs = every_question(&pack, vec![QuestionKind::CrewPerson]);
+    let answer = |q: &leafquiz::engine::question::Question| q.options[q.answer].clone();
+    let creator: Vec<f32> = qs
+        .iter()
+        .filter(|q| answer(q) == "Alice Oseman")
+        .map(|q| q.difficulty)
+        .collect();
+    // Crew nobody in the cast list or the headline roles: known from the credits only.
+    let cast: HashSet<String> = pack.roles.iter().map(|r| r.actor.clone()).collect();
+    let names: std::collections::HashMap<String, String> = pack
+        .people
+        .iter()
+        .map(|p| (p.name.clone(), p.id.clone()))
+        .collect();
+    let unknown: Vec<f32> = qs
+        .iter()
+        .filter(|q| {
+            let a = answer(q);
+            a != "Alice Oseman" && names.get(&a).is_some_and(|id| !cast.contains(id))
+        })
+        .map(|q| q.difficulty)
+        .collect();
+    assert!(!creator.is_empty() && !unknown.is_empty());
+    let max_creator = creator.iter().cloned().fold(0.0, f32::max);
+    let min_unknown = unknown.iter().cloned().fold(1.0, f32::min);
+    assert!(
+        max_creator < min_unknown,
+        "creator up to {max_creator:.2}, credit-only crew from {min_unknown:.2}"
+    );
+}
+
+#[test]
+fn a_large_number_is_rated_harder_than_a_single_digit() {
+    let pack = common::heartstopper();
+    let qs = every_question(&pack, vec![QuestionKind::ClosestNumber]);
+    // "10.7 billion views", "85 out of 100", "2": the number the answer says.
+    let value = |q: &leafquiz::engine::question::Question| {
+        let text = q.options[q.answer].replace(',', "");
+        let digits: String = text
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let scale = if text.contains("billion") {
+            1e9
+        } else if text.contains("million") {
+            1e6
+        } else {
+            1.0
+        };
+        digits.parse::<f64>().unwrap_or(f64::NAN) * scale
+    };
+    let mean = |v: Vec<f32>| v.iter().sum::<f32>() / v.len().max(1) as f32;
+    let pick = |keep: &dyn Fn(f64) -> bool| -> Vec<f32> {
+        qs.iter()
+            .filter(|q| keep(value(q)))
+            .map(|q| q.difficulty)
+            .collect()
+    };
+    let small = pick(&|v| v < 10.0);
+    let large = pick(&|v| v >= 50.0);
+    assert!(
+        !small.is_empty() && !large.is_empty(),
+        "{} {}",
+        small.len(),
+        large.len()
+    );
+    let (small, large) = (mean(small), mean(large));
+    assert!(
+        small + 0.05 <= large,
+        "single digits {small:.2}, 50 or more {large:.2}"
+    );
+}
