@@ -31,23 +31,32 @@ struct Games {
     base: Arc<FactBase>,
     seed: u64,
     session: Session,
+    /// Questions per game; `usize::MAX` plays each game until its pool is spent.
+    length: usize,
+    asked: usize,
 }
 
 impl Games {
-    fn new(base: Arc<FactBase>) -> Games {
+    fn new(base: Arc<FactBase>, length: usize) -> Games {
         let session = Session::new(base.clone(), config(1));
         Games {
             base,
             seed: 1,
             session,
+            length,
+            asked: 0,
         }
     }
 
     fn next_question(&mut self) -> Option<leafquiz::engine::Question> {
-        if let Some(q) = self.session.next_question() {
-            return Some(q);
+        if self.asked < self.length {
+            self.asked += 1;
+            if let Some(q) = self.session.next_question() {
+                return Some(q);
+            }
         }
         self.seed += 1;
+        self.asked = 1;
         self.session = Session::new(self.base.clone(), config(self.seed));
         self.session.next_question()
     }
@@ -85,8 +94,14 @@ fn bench_heartstopper(c: &mut Criterion) {
         })
     });
     // A question in a game: selection (each fact once, balance, interest) and generation.
-    let mut games = Games::new(base);
+    let mut games = Games::new(base.clone(), usize::MAX);
     c.bench_function("question/heartstopper", |b| {
+        b.iter(|| black_box(games.next_question()))
+    });
+    // The same in 20-question games, as players play them: the game's set-up
+    // spread over its questions, and few candidates set aside.
+    let mut games = Games::new(base, 20);
+    c.bench_function("question/heartstopper_game20", |b| {
         b.iter(|| black_box(games.next_question()))
     });
 }
@@ -97,7 +112,7 @@ fn bench_synthetic(c: &mut Criterion) {
         let label = format!("1e{}", (facts as f64).log10().round());
         eprintln!("synthetic {label}: {} facts", fact_count(&pack));
         let base = Arc::new(FactBase::build([&pack]));
-        let mut games = Games::new(base);
+        let mut games = Games::new(base, usize::MAX);
         c.bench_function(&format!("question/synthetic_{label}"), |b| {
             b.iter(|| black_box(games.next_question()))
         });
