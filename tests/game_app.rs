@@ -12,8 +12,8 @@ use leafquiz::game::GameConfig;
 use leafquiz::game::demo::DemoConfig;
 use leafquiz::game::quiz::{Mode, Quiz, Setup};
 use leafquiz::game::save::{
-    HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, SETTINGS_FILE, SETTINGS_SETTLE,
-    Settings,
+    HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, RELAXED, SETTINGS_FILE,
+    SETTINGS_SETTLE, Settings,
 };
 use leafquiz::game::screens::Screen;
 use rand::{Rng, SeedableRng};
@@ -489,4 +489,64 @@ fn soak_random_input_across_all_screens() {
     ] {
         assert!(seen.contains(&s), "soak never reached {s:?}: {seen:?}");
     }
+}
+
+#[test]
+fn a_relaxed_game_has_no_clock_and_no_speed_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
+    app.world_mut().resource_mut::<Settings>().timer = RELAXED;
+    start_game(&mut app, 2);
+    assert!(quiz(&app).relaxed());
+    // Ten minutes on one question: still there, nothing timed out.
+    for _ in 0..(600.0 / DT.as_secs_f32()) as usize {
+        app.update();
+    }
+    assert_eq!(screen(&app), Screen::Question);
+    assert!(
+        quiz(&app).last.is_none(),
+        "a relaxed question never times out"
+    );
+    let answer = quiz(&app).current.as_ref().unwrap().answer;
+    press(
+        &mut app,
+        [
+            KeyCode::Digit1,
+            KeyCode::Digit2,
+            KeyCode::Digit3,
+            KeyCode::Digit4,
+        ][answer],
+    );
+    let last = quiz(&app).last.clone().unwrap();
+    assert_eq!(last.outcome, Outcome::Correct);
+    assert_eq!(last.award.speed_bonus, 0, "no speed points without a clock");
+    assert!(last.award.total > 0);
+    // Its own high-score table: a slow reader is not ranked against the clock.
+    assert!(quiz(&app).setup.mode_key().ends_with("-relaxed"));
+}
+
+#[test]
+fn enter_on_the_mode_row_starts_the_game_as_the_footer_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::ModeSelect);
+    let before = app.world().resource::<Setup>().mode;
+    // The Mode row has the focus: Enter starts, it does not cycle the mode.
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::Question);
+    assert_eq!(quiz(&app).setup.mode, before);
+    // ← → still change a row.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    press(&mut app, KeyCode::ArrowRight);
+    assert_ne!(app.world().resource::<Setup>().mode, before);
+    assert_eq!(screen(&app), Screen::ModeSelect);
 }

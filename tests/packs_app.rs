@@ -319,3 +319,31 @@ fn the_choice_of_packs_is_used_and_survives_a_restart() {
     assert!(quiz.draw());
     assert!(packs.base.packs.iter().all(|p| p.meta.id == "river_league"),);
 }
+
+#[test]
+fn the_window_title_names_the_packs_in_play() {
+    let data = tempfile::tempdir().unwrap();
+    let (packs_dir, _river) = pack_dir_with_river();
+    let mut app = new_app(data.path(), &[packs_dir.path()]);
+    let window = app
+        .world_mut()
+        .spawn((Window::default(), bevy::window::PrimaryWindow))
+        .id();
+    settle(&mut app);
+    let title = |app: &App| app.world().get::<Window>(window).unwrap().title.clone();
+    assert_eq!(
+        title(&app),
+        "leafquiz · Heartstopper + The River League (fictional)"
+    );
+    // A pack dropped into the folder joins the game and the title.
+    std::fs::write(
+        packs_dir.path().join("second.ron"),
+        fixture()
+            .replace("id: \"river_league\"", "id: \"second_league\"")
+            .replace("The River League (fictional)", "Second League"),
+    )
+    .unwrap();
+    within_a_second(&mut app, "the new pack is played", |app| {
+        title(app).ends_with("+ Second League")
+    });
+}

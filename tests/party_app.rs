@@ -391,3 +391,58 @@ fn gamepads_join_answer_and_pause_when_disconnected() {
         vec![game(&app).party.players[0].id]
     );
 }
+
+#[test]
+fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = lobby(dir.path());
+    join(&mut app, &[0, 1]);
+    // G: the room's clock off.
+    press(&mut app, &[KeyCode::KeyG]);
+    assert!(game(&app).relaxed);
+    start(
+        &mut app,
+        vec![RoundType::FastestFinger, RoundType::BuzzAndSteal],
+        1,
+    );
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    // A race needs a clock: it is played as a classic round.
+    assert_eq!(game(&app).round_type(), RoundType::Classic);
+    // Five minutes pass: the question waits for everyone.
+    for _ in 0..(300.0 / DT.as_secs_f32()) as usize {
+        app.update();
+    }
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    let a = answer(&app);
+    press(&mut app, &[key(0, a)]);
+    for _ in 0..600 {
+        app.update();
+    }
+    assert_eq!(
+        screen(&app),
+        Screen::PartyQuestion,
+        "one player still thinking"
+    );
+    press(&mut app, &[key(1, a)]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyReveal);
+    let results = game(&app).last.clone().unwrap().results;
+    // Both right, one five minutes slower: the same points, none for speed.
+    assert_eq!(results[0].delta, party_points(true, 0.0, 0.0, 0) as i64);
+    assert_eq!(results[0].delta, results[1].delta);
+
+    // The host ends a question someone walked away from with Enter.
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    if screen(&app) == Screen::PartyStandings {
+        press(&mut app, &[KeyCode::Enter]);
+        settle(&mut app);
+    }
+    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(game(&app).round_type(), RoundType::Classic);
+    let a = answer(&app);
+    press(&mut app, &[key(0, a)]);
+    press(&mut app, &[KeyCode::Enter]);
+    settle(&mut app);
+    assert_eq!(screen(&app), Screen::PartyReveal);
+}

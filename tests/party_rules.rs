@@ -179,3 +179,14 @@ proptest! {
         prop_assert_eq!(r[0].delta, 1000);
     }
 }
+
+#[test]
+fn relaxed_rounds_replace_races_and_keep_the_rest() {
+    use RoundType::*;
+    let rounds = [Classic, FastestFinger, BuzzAndSteal, FinalWager];
+    assert_eq!(
+        RoundType::relaxed(&rounds),
+        vec![Classic, Classic, Classic, FinalWager]
+    );
+    assert!(RoundType::relaxed(&rounds).iter().all(|r| !r.is_race()));
+}

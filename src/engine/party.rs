@@ -90,6 +90,20 @@ impl RoundType {
             RoundType::FinalWager => "Final wager",
         }
     }
+
+    /// Whether the round is a race: it cannot be played without a clock.
+    pub fn is_race(self) -> bool {
+        matches!(self, RoundType::FastestFinger | RoundType::BuzzAndSteal)
+    }
+
+    /// The rounds of a relaxed room (no clock, no speed points): a race
+    /// becomes a classic round, where everyone answers in their own time.
+    pub fn relaxed(rounds: &[RoundType]) -> Vec<RoundType> {
+        rounds
+            .iter()
+            .map(|&r| if r.is_race() { RoundType::Classic } else { r })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

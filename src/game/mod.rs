@@ -28,6 +28,7 @@ pub mod save;
 pub mod screens;
 pub mod theme;
 pub mod transition;
+pub mod window_title;
 
 /// What the app is started with.
 #[derive(Resource, Debug, Clone, Default)]
@@ -50,6 +51,8 @@ pub struct Packs {
     pub base: Arc<FactBase>,
     /// Shown on the title ("Heartstopper").
     pub title: String,
+    /// Every pack in play by its series (or title), for the window's title.
+    pub names: Vec<String>,
     /// Key for the high-score tables.
     pub id: String,
     /// The last season and the most episodes in a season (spoiler horizon limits).
@@ -80,6 +83,7 @@ pub fn plugin(app: &mut App) {
         demo::plugin,
         audio::plugin,
         party::plugin,
+        window_title::plugin,
     ));
 }
 

@@ -427,11 +427,19 @@ pub fn packs_from(good: &[&LoadedPack]) -> Packs {
     } else {
         ids.join("+")
     };
+    let mut names: Vec<String> = Vec::new();
+    for p in good {
+        let name = p.pack.meta.series.as_ref().unwrap_or(&p.pack.meta.title);
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
     let seasons = base.episodes.iter().map(|e| e.season).max().unwrap_or(0);
     let episodes = base.episodes.iter().map(|e| e.number).max().unwrap_or(0);
     Packs {
         base,
         title,
+        names,
         id,
         seasons,
         episodes,

@@ -11,6 +11,8 @@ use crate::engine::scoring::{Award, Outcome, Scoreboard};
 use crate::engine::{Difficulty, PlayHistory, Question, Session, SessionConfig, SpoilerHorizon};
 
 pub const BLITZ_SECONDS: f32 = 60.0;
+/// Appended to a high-score table's key for games without a clock.
+pub const RELAXED_SUFFIX: &str = "-relaxed";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -45,6 +47,8 @@ pub struct Setup {
     pub questions: u32,
     pub difficulty: Difficulty,
     pub horizon: Option<SpoilerHorizon>,
+    /// No clock and no speed points: its own high-score tables.
+    pub relaxed: bool,
 }
 
 impl Setup {
@@ -54,14 +58,20 @@ impl Setup {
             questions: s.questions,
             difficulty: s.difficulty,
             horizon: None,
+            relaxed: s.relaxed(),
         }
     }
     /// The high-score table of this setup.
     pub fn mode_key(&self) -> String {
-        match self.mode {
+        let mode = match self.mode {
             Mode::Classic => format!("classic-{}", self.questions),
             Mode::SuddenDeath => "sudden-death".into(),
             Mode::Blitz => "blitz".into(),
+        };
+        if self.relaxed {
+            mode + RELAXED_SUFFIX
+        } else {
+            mode
         }
     }
 }
@@ -83,7 +93,7 @@ pub struct Answered {
 pub struct Quiz {
     pub session: Session,
     pub setup: Setup,
-    /// Seconds per question.
+    /// Seconds per question; 0 in a relaxed game (no clock).
     pub limit: f32,
     pub time_left: f32,
     /// Blitz: seconds left in the whole game.
@@ -101,9 +111,10 @@ pub struct Quiz {
 }
 
 impl Quiz {
+    /// `limit`: seconds per question, or 0 for a relaxed game.
     pub fn new(
         packs: &Packs,
-        setup: Setup,
+        mut setup: Setup,
         seed: u64,
         limit: f32,
         history: Arc<PlayHistory>,
@@ -118,6 +129,7 @@ impl Quiz {
                 history,
             },
         );
+        setup.relaxed = limit <= 0.0;
         Quiz {
             session,
             setup,
@@ -132,6 +144,11 @@ impl Quiz {
             paused: false,
             exhausted: false,
         }
+    }
+
+    /// No clock on the questions (Blitz keeps its clock for the whole game).
+    pub fn relaxed(&self) -> bool {
+        self.setup.relaxed
     }
 
     /// Draws the next question and restarts the timer; false if none is left.

@@ -35,7 +35,8 @@ fn window_size() -> WindowResolution {
 
 pub fn add_window_and_renderer(app: &mut App, config: &GameConfig) {
     let window = Window {
-        title: "leafquiz · Heartstopper".into(),
+        // Named after the packs once they load (`window_title`).
+        title: "leafquiz".into(),
         resolution: window_size(),
         ..default()
     };

@@ -20,8 +20,12 @@ pub const HISTORY_FILE: &str = crate::engine::history::HISTORY_FILE;
 /// Entries kept per table.
 pub const TABLE_LEN: usize = 10;
 
-/// Timer lengths the settings cycle through (seconds).
-pub const TIMERS: [u32; 5] = [10, 15, 20, 30, 45];
+/// Timer lengths the settings cycle through (seconds); [`RELAXED`] is no clock.
+pub const TIMERS: [u32; 6] = [10, 15, 20, 30, 45, RELAXED];
+/// The timer setting for play without a clock: no countdown, no speed points
+/// (for players who read slowly; the Game Accessibility Guidelines ask that
+/// precise timing is never essential).
+pub const RELAXED: u32 = 0;
 /// Questions per classic game the settings cycle through.
 pub const QUESTION_COUNTS: [u32; 4] = [5, 10, 15, 20];
 /// Text size steps (multiplier of the UI scale).
@@ -35,7 +39,7 @@ pub const TEXT_SIZES: [(&str, f32); 4] = [
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Seconds per question.
+    /// Seconds per question; [`RELAXED`] (0): no clock.
     pub timer: u32,
     /// Questions in a classic game.
     pub questions: u32,
@@ -72,6 +76,17 @@ impl Default for Settings {
 }
 
 impl Settings {
+    pub fn relaxed(&self) -> bool {
+        self.timer == RELAXED
+    }
+    /// "20 s", or "Relaxed (no clock)".
+    pub fn timer_name(&self) -> String {
+        if self.relaxed() {
+            "Relaxed (no clock)".into()
+        } else {
+            format!("{} s", self.timer)
+        }
+    }
     pub fn text_scale(&self) -> f32 {
         TEXT_SIZES[self.text_size.min(TEXT_SIZES.len() - 1)].1
     }

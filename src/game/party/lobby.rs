@@ -17,6 +17,8 @@ pub struct StartButton;
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TeamsButton;
 #[derive(Component, Debug, Clone, Copy)]
+pub struct ClockButton;
+#[derive(Component, Debug, Clone, Copy)]
 pub struct LobbyBack;
 
 /// The part of the lobby redrawn when the players change.
@@ -81,10 +83,11 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut
             root.spawn(widgets::row("Lobby buttons")).with_children(|r| {
                 r.spawn(widgets::button("Start", StartButton, 0));
                 r.spawn(widgets::button("Teams: off", TeamsButton, 1));
-                r.spawn(widgets::button("Back", LobbyBack, 2));
+                r.spawn(widgets::button("Clock: on", ClockButton, 2));
+                r.spawn(widgets::button("Back", LobbyBack, 3));
             });
             root.spawn(look::line(
-                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  Enter: start (2+ players)",
+                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  G: clock on/off (off: no countdown, no speed points, no races)  ·  Enter: start (2+ players)",
                 MIN - 2.0,
                 palette::INK_SOFT,
             ));
@@ -174,9 +177,13 @@ fn join_and_leave(
         game.party.leave(id);
         game.revision += 1;
     }
-    if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyT)) {
+    if keys.as_ref().is_some_and(|k| k.just_pressed(KeyCode::KeyT)) {
         let on = !game.teams;
         set_teams(&mut game, on);
+    }
+    if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyG)) {
+        game.relaxed = !game.relaxed;
+        game.revision += 1;
     }
 }
 
@@ -185,6 +192,7 @@ fn act(
     mut activated: MessageReader<Activated>,
     start: Query<(), With<StartButton>>,
     teams: Query<(), With<TeamsButton>>,
+    clock: Query<(), With<ClockButton>>,
     back: Query<(), With<LobbyBack>>,
     actions: Res<Actions>,
     presses: Res<PartyPresses>,
@@ -219,6 +227,9 @@ fn act(
         } else if teams.get(*e).is_ok() {
             let on = !game.teams;
             set_teams(&mut game, on);
+        } else if clock.get(*e).is_ok() {
+            game.relaxed = !game.relaxed;
+            game.revision += 1;
         } else if back.get(*e).is_ok() {
             game.leaving = true;
             requests.write(RequestScreen(Screen::Title));
@@ -231,13 +242,16 @@ fn act(
     }
 }
 
+/// The lobby's two on/off buttons, relabelled on a redraw.
+type ToggleButtons = Or<(With<TeamsButton>, With<ClockButton>)>;
+
 fn redraw(
     mut commands: Commands,
     game: Res<PartyGame>,
     mut state: ResMut<LobbyState>,
     body: Query<Entity, With<LobbyBody>>,
     mut status: Query<&mut Text, With<LobbyStatus>>,
-    teams_button: Query<&Children, With<TeamsButton>>,
+    buttons: Query<(&Children, Has<TeamsButton>), ToggleButtons>,
     mut texts: Query<&mut Text, Without<LobbyStatus>>,
 ) {
     if state.drawn == Some(game.revision) {
@@ -253,10 +267,16 @@ fn redraw(
             state.status.clone()
         };
     }
-    for children in &teams_button {
+    for (children, is_teams) in &buttons {
+        let label = match (is_teams, game.teams, game.relaxed) {
+            (true, true, _) => "Teams: on",
+            (true, false, _) => "Teams: off",
+            (false, _, true) => "Clock: off (relaxed)",
+            (false, _, false) => "Clock: on",
+        };
         for c in children.iter() {
             if let Ok(mut t) = texts.get_mut(c) {
-                t.0 = format!("Teams: {}", if game.teams { "on" } else { "off" });
+                t.0 = label.to_string();
             }
         }
     }

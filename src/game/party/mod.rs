@@ -98,6 +98,10 @@ pub struct PartyGame {
     pub round_start: Vec<(PlayerId, i64)>,
     /// Points before the last question (the reveal's deltas are the engine's).
     pub teams: bool,
+    /// A room setting: no clock and no speed points; races become classic
+    /// rounds and a question ends when everyone has answered (or the host
+    /// presses Enter).
+    pub relaxed: bool,
     /// No question could be drawn.
     pub exhausted: bool,
     /// A screen change was requested from the current screen.
@@ -138,6 +142,7 @@ impl PartyGame {
             last: None,
             round_start: Vec::new(),
             teams: false,
+            relaxed: settings.relaxed(),
             exhausted: false,
             leaving: false,
             revision: 0,
@@ -166,6 +171,9 @@ impl PartyGame {
     pub fn start_game(&mut self, setup: PartySetup) {
         self.party.reset_scores();
         self.setup = setup;
+        if self.relaxed {
+            self.setup.rounds = RoundType::relaxed(&self.setup.rounds);
+        }
         if self.setup.rounds.is_empty() {
             self.setup.rounds.push(RoundType::Classic);
         }
@@ -209,7 +217,11 @@ impl PartyGame {
             return Screen::PartyPodium;
         };
         let round = self.round_type();
-        self.limit = seconds_for(round);
+        self.limit = if self.relaxed {
+            0.0
+        } else {
+            seconds_for(round)
+        };
         self.elapsed = 0.0;
         let wagers = if round == RoundType::FinalWager {
             self.wagers.clone()
@@ -263,6 +275,11 @@ impl PartyGame {
         self.asked_in_round = 0;
         self.snapshot();
         self.next_question_screen()
+    }
+
+    /// The question's clock has run out (never in a relaxed room).
+    pub fn out_of_time(&self) -> bool {
+        !self.relaxed && self.elapsed >= self.limit
     }
 
     /// Points at the start of this round.

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::input::{PartyPresses, ordered};
 use super::look::{self, BIG, MIN, PROMPT, TEXT};
 use super::{PartyGame, WAGER_STEP};
-use crate::engine::party::{Party, PlayerId, RoundType};
+use crate::engine::party::{InputSource, Party, PlayerId, RoundType};
 use crate::game::audio::Cue;
 use crate::game::input::Actions;
 use crate::game::save::{AnswerPlayed, Settings};
@@ -186,7 +186,7 @@ fn wager(
         .iter()
         .filter(|p| p.connected)
         .all(|p| game.wager_confirmed.contains(&p.id));
-    if all || game.wager_left <= 0.0 {
+    if all || (!game.relaxed && game.wager_left <= 0.0) {
         game.leaving = true;
         let to = game.ask_screen();
         requests.write(RequestScreen(to));
@@ -227,7 +227,11 @@ fn paint_wager(
         }
     }
     for mut t in &mut timer {
-        let v = format!("{:.0} s", game.wager_left.max(0.0).ceil());
+        let v = if game.relaxed {
+            "no clock".to_string()
+        } else {
+            format!("{:.0} s", game.wager_left.max(0.0).ceil())
+        };
         if t.0 != v {
             t.0 = v;
         }
@@ -358,8 +362,10 @@ fn spawn_question(
         });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn question(
     time: Res<Time>,
+    actions: Res<Actions>,
     transition: Res<Transition>,
     presses: Res<PartyPresses>,
     mut game: ResMut<PartyGame>,
@@ -371,7 +377,11 @@ fn question(
         return;
     }
     game.elapsed += time.delta_secs();
-    let at = game.elapsed.min(game.limit);
+    let at = if game.relaxed {
+        game.elapsed
+    } else {
+        game.elapsed.min(game.limit)
+    };
     let n = game.current.as_ref().map_or(4, |q| q.options.len().min(4));
     for (source, slot) in ordered(&game, &presses) {
         if slot >= n {
@@ -381,7 +391,14 @@ fn question(
             cues.write(Cue::Select);
         }
     }
-    if game.party.all_done() || game.elapsed >= game.limit {
+    // In a relaxed room the host may end a question someone has walked away
+    // from (Enter; a gamepad's South is an answer, not the host's confirm).
+    let pad_pressed = presses
+        .0
+        .iter()
+        .any(|(s, _)| matches!(s, InputSource::Gamepad(_)));
+    let host_reveals = game.relaxed && actions.confirm && !pad_pressed;
+    if game.party.all_done() || game.out_of_time() || host_reveals {
         game.finish_question();
         if let Some(r) = &game.last {
             for result in &r.results {
@@ -445,14 +462,18 @@ fn paint_question(
         }
     }
     let left = (game.limit - game.elapsed).max(0.0);
-    let share = if game.limit > 0.0 {
+    let share = if game.relaxed {
+        1.0
+    } else if game.limit > 0.0 {
         left / game.limit
     } else {
         0.0
     };
     for (mut node, mut bg) in &mut fill {
         node.width = percent(share * 100.0);
-        bg.0 = if left <= 5.0 {
+        bg.0 = if game.relaxed {
+            palette::CREAM_DEEP
+        } else if left <= 5.0 {
             palette::WRONG
         } else if share < 0.5 {
             palette::ORANGE
@@ -461,7 +482,11 @@ fn paint_question(
         };
     }
     for mut t in &mut timer {
-        let v = format!("{:.0} s", left.ceil());
+        let v = if game.relaxed {
+            "no clock · Enter reveals".to_string()
+        } else {
+            format!("{:.0} s", left.ceil())
+        };
         if t.0 != v {
             t.0 = v;
         }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use super::{NameEntry, Screen};
 use crate::game::Packs;
 use crate::game::input::Actions;
-use crate::game::quiz::Quiz;
+use crate::game::quiz::{Quiz, RELAXED_SUFFIX};
 use crate::game::save::{HighScores, QUESTION_COUNTS};
 use crate::game::theme::prelude::*;
 use crate::game::transition::{RequestScreen, Transition};
@@ -31,6 +31,11 @@ fn spawn(
         .collect();
     tables.push(("sudden-death".into(), "Sudden death".into()));
     tables.push(("blitz".into(), "Blitz 60 s".into()));
+    let relaxed: Vec<(String, String)> = tables
+        .iter()
+        .map(|(k, t)| (format!("{k}{RELAXED_SUFFIX}"), format!("{t} · relaxed")))
+        .collect();
+    tables.extend(relaxed);
     // Show the tables that have entries, and always the three modes.
     tables.retain(|(k, _)| {
         k == "classic-10"

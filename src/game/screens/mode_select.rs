@@ -75,10 +75,16 @@ fn cycle<T: Copy + PartialEq>(all: &[T], now: T, delta: i32) -> T {
 
 fn adjust(
     mut adjusted: MessageReader<Adjusted>,
+    input: Res<Actions>,
     rows: Query<&ModeAction>,
     mut setup: ResMut<Setup>,
     packs: Res<Packs>,
 ) {
+    // Enter starts the game from any row, as the footer says: it does not step the row.
+    if input.confirm {
+        adjusted.clear();
+        return;
+    }
     for a in adjusted.read() {
         let Ok(action) = rows.get(a.entity) else {
             continue;
@@ -130,7 +136,11 @@ fn act(
     }
     for Activated(e) in activated.read() {
         match rows.get(*e) {
-            Ok(ModeAction::Start) => {
+            Ok(ModeAction::Back) => {
+                requests.write(RequestScreen(Screen::Title));
+            }
+            // The Start button, or Enter on any row (a click on a row only focuses it).
+            Ok(row) if *row == ModeAction::Start || input.confirm => {
                 let mut quiz = Quiz::new(
                     &packs,
                     setup.clone(),
@@ -145,9 +155,7 @@ fn act(
                 quiz.draw();
                 commands.insert_resource(quiz);
                 requests.write(RequestScreen(Screen::Question));
-            }
-            Ok(ModeAction::Back) => {
-                requests.write(RequestScreen(Screen::Title));
+                return;
             }
             _ => {}
         }

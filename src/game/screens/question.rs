@@ -251,9 +251,11 @@ fn tick(
         return;
     }
     let dt = time.delta_secs();
-    let before = quiz.time_left;
-    quiz.time_left -= dt;
     quiz.elapsed += dt;
+    let before = quiz.time_left;
+    if !quiz.relaxed() {
+        quiz.time_left -= dt;
+    }
     if before.ceil() != quiz.time_left.ceil() && quiz.time_left > 0.0 && quiz.time_left <= 5.0 {
         cues.write(Cue::Tick);
     }
@@ -266,7 +268,7 @@ fn tick(
             return;
         }
     }
-    if quiz.time_left <= 0.0 {
+    if !quiz.relaxed() && quiz.time_left <= 0.0 {
         quiz.time_left = 0.0;
         if let Some(done) = quiz.answer(None) {
             played.write(AnswerPlayed {
@@ -334,10 +336,17 @@ fn hud(
     mut fill: Query<(&mut Node, &mut BackgroundColor), With<TimerFill>>,
     mut texts: Query<(&HudText, &mut Text)>,
 ) {
-    let share = (quiz.time_left / quiz.limit).clamp(0.0, 1.0);
+    let relaxed = quiz.relaxed();
+    let share = if relaxed {
+        1.0
+    } else {
+        (quiz.time_left / quiz.limit).clamp(0.0, 1.0)
+    };
     for (mut node, mut bg) in &mut fill {
         node.width = percent(share * 100.0);
-        bg.0 = if quiz.time_left <= 5.0 {
+        bg.0 = if relaxed {
+            palette::CREAM_DEEP
+        } else if quiz.time_left <= 5.0 {
             palette::WRONG
         } else if share < 0.5 {
             palette::ORANGE
@@ -352,6 +361,7 @@ fn hud(
     };
     for (which, mut t) in &mut texts {
         let v = match which {
+            HudText::Timer if relaxed => "no clock".into(),
             HudText::Timer => format!("{:.0}s", quiz.time_left.max(0.0).ceil()),
             HudText::Score => format!("{} pts", quiz.board.score),
             HudText::Streak if quiz.board.streak >= 2 => format!("streak {}", quiz.board.streak),

@@ -138,7 +138,7 @@ fn refresh(
     for (action, mut text) in &mut values {
         let s = &*settings;
         let v = match action {
-            SettingsAction::Timer => format!("{} s", s.timer),
+            SettingsAction::Timer => s.timer_name(),
             SettingsAction::Questions => s.questions.to_string(),
             SettingsAction::Difficulty => capitalise(s.difficulty.name()),
             SettingsAction::ReducedMotion => on_off(s.reduced_motion),
