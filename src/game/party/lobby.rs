@@ -87,7 +87,7 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut
                 r.spawn(widgets::button("Back", LobbyBack, 3));
             });
             root.spawn(look::line(
-                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  G: clock on/off (off: no countdown, no speed points, no races)  ·  Enter: start (2+ players)",
+                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  G: clock on/off  ·  Enter: start (2+ players)",
                 MIN - 2.0,
                 palette::INK_SOFT,
             ));

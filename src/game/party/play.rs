@@ -53,9 +53,12 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// What a round asks of the players.
-pub fn rules(round: RoundType) -> &'static str {
+/// What a round asks of the players (`relaxed`: the room plays without a clock).
+pub fn rules(round: RoundType, relaxed: bool) -> &'static str {
     match round {
+        RoundType::Classic if relaxed => {
+            "Everyone answers in secret, in their own time. Right scores 500, plus streaks."
+        }
         RoundType::Classic => {
             "Everyone answers in secret. Right and fast scores 500–1000, plus streaks."
         }
@@ -325,7 +328,10 @@ fn spawn_question(
                         .remove::<(Focusable, Button)>();
                 }
             });
-            root.spawn((BuzzText, look::line(rules(round), MIN, palette::INK_SOFT)));
+            root.spawn((
+                BuzzText,
+                look::line(rules(round, game.relaxed), MIN, palette::INK_SOFT),
+            ));
             root.spawn((
                 Name::new("Lock strip"),
                 Node {

@@ -361,7 +361,8 @@ fn hud(
     };
     for (which, mut t) in &mut texts {
         let v = match which {
-            HudText::Timer if relaxed => "no clock".into(),
+            // No limit: the slot beside the bar is as wide as "20s".
+            HudText::Timer if relaxed => "∞".into(),
             HudText::Timer => format!("{:.0}s", quiz.time_left.max(0.0).ceil()),
             HudText::Score => format!("{} pts", quiz.board.score),
             HudText::Streak if quiz.board.streak >= 2 => format!("streak {}", quiz.board.streak),
