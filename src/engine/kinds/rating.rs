@@ -91,7 +91,7 @@ pub fn rate(b: &FactBase, c: &Candidate) -> Rating {
         // A person judged it.
         Ask::HandWritten(k) if judged(k) => c.base_difficulty,
         // The kind's difficulty for its best-known facts, plus obscurity.
-        _ => c.base_difficulty + OBSCURITY * (1.0 - interest) + fame_shift(b, c),
+        _ => c.base_difficulty + OBSCURITY * (1.0 - interest) + feature_shift(b, c),
     };
     Rating {
         topic: Topic::of(c.kind()),
@@ -134,10 +134,23 @@ pub fn fame_table(b: &FactBase) -> Vec<f32> {
     fame
 }
 
-/// Easier when the person asked about (or asked for) is famous, harder when
-/// nobody outside the credits knows them.
-fn fame_shift(b: &FactBase, c: &Candidate) -> f32 {
-    let person = match c.ask {
+/// What moves a question within its kind: the fame of the person asked about
+/// (or asked for), or the size of the number asked for.
+fn feature_shift(b: &FactBase, c: &Candidate) -> f32 {
+    match c.ask {
+        Ask::ClosestNumber(k) => b
+            .numbers
+            .get(k.number as usize)
+            .map_or(0.0, magnitude_shift),
+        _ => person_asked(b, c).map_or(0.0, |p| {
+            FAME_WEIGHT * (FAME_NEUTRAL - b.fame.get(p as usize).copied().unwrap_or(0.0))
+        }),
+    }
+}
+
+/// The person a question asks about or for, where its difficulty depends on them.
+fn person_asked(b: &FactBase, c: &Candidate) -> Option<u32> {
+    match c.ask {
         Ask::CrewPerson(super::crew_person::Cand { credit })
         | Ask::CrewRole(super::crew_role::Cand { credit }) => {
             b.credits.get(credit as usize).map(|cr| cr.person)
@@ -146,17 +159,8 @@ fn fame_shift(b: &FactBase, c: &Candidate) -> f32 {
             .awards
             .get(k.award as usize)
             .and_then(|a| a.nominees.first().copied()),
-        Ask::ClosestNumber(k) => {
-            return b
-                .numbers
-                .get(k.number as usize)
-                .map_or(0.0, magnitude_shift);
-        }
         _ => None,
-    };
-    person.map_or(0.0, |p| {
-        FAME_WEIGHT * (FAME_NEUTRAL - b.fame.get(p as usize).copied().unwrap_or(0.0))
-    })
+    }
 }
 
 /// How much a number's size moves its question: a small count (seasons,

@@ -94,6 +94,12 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut
         });
 }
 
+/// The room's clock on or off (relaxed: no countdown, no speed points, no races).
+fn toggle_clock(game: &mut PartyGame) {
+    game.relaxed = !game.relaxed;
+    game.revision += 1;
+}
+
 /// The team with fewer players (0 or 1).
 fn smaller_team(game: &PartyGame) -> u8 {
     let a = game
@@ -182,8 +188,7 @@ fn join_and_leave(
         set_teams(&mut game, on);
     }
     if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyG)) {
-        game.relaxed = !game.relaxed;
-        game.revision += 1;
+        toggle_clock(&mut game);
     }
 }
 
@@ -228,8 +233,7 @@ fn act(
             let on = !game.teams;
             set_teams(&mut game, on);
         } else if clock.get(*e).is_ok() {
-            game.relaxed = !game.relaxed;
-            game.revision += 1;
+            toggle_clock(&mut game);
         } else if back.get(*e).is_ok() {
             game.leaving = true;
             requests.write(RequestScreen(Screen::Title));
