@@ -477,6 +477,11 @@ impl FactBase {
         self.series_name.get(pack as usize)?.as_deref()
     }
 
+    /// The label id of a name, where some entity bears it.
+    pub fn label_id(&self, name: &str) -> Option<u32> {
+        self.label_of.get(&normalise(name)).copied()
+    }
+
     pub(crate) fn intern(&mut self, kind: EKind, key: String, name: &str) -> u32 {
         if let Some(&e) = self.keys.get(&(kind, key.clone())) {
             return e;

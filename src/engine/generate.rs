@@ -2,4 +2,4 @@
 //! is the stable entry point the session, the game and the tools call.
 
 pub use super::checks::Reject;
-pub use super::kinds::{Candidate, OPTIONS, number_distractors, render};
+pub use super::kinds::{Candidate, Labels, OPTIONS, number_distractors, render, render_avoiding};

@@ -10,6 +10,8 @@ pub enum QuestionKind {
     ActorOfCharacter,
     /// "Whom does Joe Locke play?"
     CharacterOfActor,
+    /// "Which character is Charlie's protective best friend?"
+    CharacterDescription,
     /// "What is the title of season 1, episode 3?"
     EpisodeTitle,
     /// "Which episode of season 1 is titled "Kiss"?"
@@ -53,9 +55,10 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 22] = [
+    pub const ALL: [QuestionKind; 23] = [
         QuestionKind::ActorOfCharacter,
         QuestionKind::CharacterOfActor,
+        QuestionKind::CharacterDescription,
         QuestionKind::EpisodeTitle,
         QuestionKind::EpisodeNumber,
         QuestionKind::PlotEpisode,
@@ -83,6 +86,7 @@ impl QuestionKind {
         match self {
             QuestionKind::ActorOfCharacter => "actor-of-character",
             QuestionKind::CharacterOfActor => "character-of-actor",
+            QuestionKind::CharacterDescription => "character-description",
             QuestionKind::EpisodeTitle => "episode-title",
             QuestionKind::EpisodeNumber => "episode-number",
             QuestionKind::PlotEpisode => "plot-episode",
@@ -112,6 +116,7 @@ impl QuestionKind {
             QuestionKind::ActorOfCharacter | QuestionKind::CharacterOfActor => "Cast",
             QuestionKind::EpisodeTitle | QuestionKind::EpisodeNumber => "Episodes",
             QuestionKind::PlotEpisode => "Plot",
+            QuestionKind::CharacterDescription => "Characters",
             QuestionKind::EpisodeCredit | QuestionKind::CrewPerson | QuestionKind::CrewRole => {
                 "Crew"
             }

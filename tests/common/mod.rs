@@ -18,6 +18,14 @@ pub fn heartstopper() -> Pack {
         .pack
 }
 
+/// A pack of `tests/fixtures/packs/`.
+pub fn fixture_pack(name: &str) -> Pack {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs")
+        .join(name);
+    load_pack_file(&path).expect("the fixture pack loads").pack
+}
+
 fn src() -> String {
     "s".into()
 }
@@ -376,6 +384,19 @@ pub fn oracle(pack: &Pack, q: &Question) -> Result<(), String> {
                             .into_iter()
                             .chain(description)
                     })
+                    .collect(),
+            )
+        }
+        QuestionKind::CharacterDescription => {
+            // Every character the pack describes so, by name or alias.
+            let description = normalise(&q.facts[0].object);
+            Some(
+                pack.characters
+                    .iter()
+                    .filter(|c| {
+                        c.description.as_deref().map(normalise) == Some(description.clone())
+                    })
+                    .flat_map(|c| character_keys(pack, &c.id))
                     .collect(),
             )
         }

@@ -9,6 +9,7 @@ mod artist_track;
 mod award_category;
 mod award_winner;
 mod award_won;
+mod character_description;
 mod character_of_actor;
 mod closest_number;
 mod crew_person;
@@ -61,6 +62,7 @@ const ATTEMPTS: usize = 4;
 pub enum Ask {
     ActorOfCharacter(actor_of_character::Cand),
     CharacterOfActor(character_of_actor::Cand),
+    CharacterDescription(character_description::Cand),
     EpisodeTitle(episode_title::Cand),
     EpisodeNumber(episode_number::Cand),
     PlotEpisode(plot_episode::Cand),
@@ -99,6 +101,7 @@ impl Candidate {
         match self.ask {
             Ask::ActorOfCharacter(_) => QuestionKind::ActorOfCharacter,
             Ask::CharacterOfActor(_) => QuestionKind::CharacterOfActor,
+            Ask::CharacterDescription(_) => QuestionKind::CharacterDescription,
             Ask::EpisodeTitle(_) => QuestionKind::EpisodeTitle,
             Ask::EpisodeNumber(_) => QuestionKind::EpisodeNumber,
             Ask::PlotEpisode(_) => QuestionKind::PlotEpisode,
@@ -172,6 +175,7 @@ pub fn candidates(b: &FactBase) -> Vec<Candidate> {
     let mut out = Vec::new();
     actor_of_character::candidates(b, &mut out);
     character_of_actor::candidates(b, &mut out);
+    character_description::candidates(b, &mut out);
     episode_title::candidates(b, &mut out);
     episode_number::candidates(b, &mut out);
     plot_episode::candidates(b, &mut out);
@@ -279,7 +283,13 @@ pub(crate) struct Ctx<'a, R: Rng> {
     pub base: &'a FactBase,
     pub rng: &'a mut R,
     pub limit: Horizon,
+    /// Labels the game has already tied to another fact: as a wrong option
+    /// they are ruled out by an earlier answer.
+    pub avoid: &'a Labels,
 }
+
+/// A set of label ids (`FactBase::label_ids`).
+pub type Labels = std::collections::HashSet<u32, super::facts::FastHash>;
 
 impl<R: Rng> Ctx<'_, R> {
     pub fn visible(&self, e: u32) -> bool {
@@ -424,6 +434,7 @@ impl<R: Rng> Ctx<'_, R> {
             }
             let label = self.base.label_ids[d as usize];
             if label == self.base.label_ids[answer as usize]
+                || self.avoid.contains(&label)
                 || chosen
                     .iter()
                     .any(|&c| self.base.label_ids[c as usize] == label)
@@ -466,6 +477,7 @@ fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
     match c.ask {
         Ask::ActorOfCharacter(a) => actor_of_character::draft(x, c, a),
         Ask::CharacterOfActor(a) => character_of_actor::draft(x, c, a),
+        Ask::CharacterDescription(a) => character_description::draft(x, c, a),
         Ask::EpisodeTitle(a) => episode_title::draft(x, c, a),
         Ask::EpisodeNumber(a) => episode_number::draft(x, c, a),
         Ask::PlotEpisode(a) => plot_episode::draft(x, c, a),
@@ -499,12 +511,26 @@ pub fn render<R: Rng>(
     rng: &mut R,
     limit: Horizon,
 ) -> Result<Question, Reject> {
+    render_avoiding(base, c, key, rng, limit, &Labels::default())
+}
+
+/// `render`, never taking a wrong option whose label is in `avoid` (what a
+/// game has already taught the player about it).
+pub fn render_avoiding<R: Rng>(
+    base: &FactBase,
+    c: &Candidate,
+    key: u32,
+    rng: &mut R,
+    limit: Horizon,
+    avoid: &Labels,
+) -> Result<Question, Reject> {
     let mut last = Reject::TooFewOptions;
     for _ in 0..ATTEMPTS {
         let mut ctx = Ctx {
             base,
             rng: &mut *rng,
             limit,
+            avoid,
         };
         let Some(d) = draft(&mut ctx, c) else {
             return Err(Reject::TooFewOptions);

@@ -39,7 +39,9 @@ impl Topic {
         use QuestionKind as K;
         match kind {
             K::ActorOfCharacter | K::CharacterOfActor => Topic::Cast,
-            K::EpisodeTitle | K::EpisodeNumber | K::PlotEpisode => Topic::Story,
+            K::EpisodeTitle | K::EpisodeNumber | K::PlotEpisode | K::CharacterDescription => {
+                Topic::Story
+            }
             K::TrackArtist | K::ArtistTrack | K::WhichIsNot | K::OddOneOut => Topic::Music,
             K::AwardWinner | K::AwardCategory | K::AwardWon => Topic::Awards,
             K::EpisodeCredit | K::CrewPerson | K::CrewRole => Topic::Crew,
@@ -211,6 +213,10 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
                 }
             })
         }
+        Ask::CharacterDescription(super::character_description::Cand { role }) => b
+            .roles
+            .get(role as usize)
+            .map_or(0.5, |r| if r.group == Group::Main { 0.9 } else { 0.6 }),
         Ask::PlotEpisode(_) => 0.8,
         Ask::EpisodeTitle(_) => 0.55,
         Ask::EpisodeNumber(_) => 0.4,

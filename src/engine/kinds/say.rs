@@ -242,6 +242,14 @@ pub fn word_hash(w: &str) -> u64 {
 pub fn family_name(name: &str) -> Option<&str> {
     let first = name.split(' ').next()?;
     let last = name.rsplit(' ').next()?;
-    let title = matches!(first, "mr" | "mrs" | "ms" | "dr" | "coach" | "headmaster");
-    (last != first && last.len() >= 3 && !title).then_some(last)
+    (last != first && last.len() >= 3 && title(first).is_none()).then_some(last)
+}
+
+/// A title before a name ("mr", "coach"), as normalised.
+pub fn title(word: &str) -> Option<&str> {
+    matches!(
+        word,
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "coach" | "headmaster" | "headmistress"
+    )
+    .then_some(word)
 }

@@ -4,7 +4,7 @@
 //! chose, puts off the facts of the player's recent games, and says when the
 //! packs run short instead of repeating itself.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use rand::{Rng, SeedableRng};
@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::facts::{FactBase, FastHash, Horizon, horizon};
-use crate::engine::generate::render;
+use crate::engine::generate::{Labels, Reject, render_avoiding};
 use crate::engine::history::{PlayHistory, RECENT_GAMES};
 use crate::engine::kinds::Topic;
 
@@ -115,6 +115,10 @@ const OFF_MENU_PENALTY: f32 = 1.0;
 /// No topic takes more than about this share of a game (unless the pool has
 /// fewer topics than it takes to fill one).
 const TOPIC_SHARE: f32 = 0.25;
+/// At the easy level a third: most packs hold their easiest questions in one
+/// or two topics (who plays whom), and an easy game filled up to a quarter
+/// with soundtrack deep cuts is not easy (a blind review).
+const TOPIC_SHARE_EASY: f32 = 1.0 / 3.0;
 /// How strongly draws lean to interesting tiers, per unit of the level's
 /// interest weight: a tier weighs its count times its interest to the power
 /// (2 at easy, 1 at medium, 0 at hard).
@@ -124,6 +128,9 @@ pub(super) const HEADLINE_INTEREST: f32 = 0.97;
 const HEADLINE_BONUS: f32 = 0.3;
 /// Facts below this interest are colour, asked only near the hard level.
 const MINOR_INTEREST: f32 = 0.25;
+/// Questions one game asks about one thing (a moon, a composer, an episode)
+/// before the rest of the pool has had its turn.
+const QUESTIONS_PER_THING: u8 = 2;
 
 pub struct Session {
     base: Arc<FactBase>,
@@ -156,6 +163,17 @@ pub struct Session {
     per_topic: [u32; Topic::ALL.len()],
     topic_cap: f32,
     ran_short: bool,
+    /// The things this game's questions were about (`label_key`): a wrong
+    /// option an earlier answer has tied to something else is no option.
+    taught: HashSet<u64, FastHash>,
+    /// The same, as entity labels, for the distractor search.
+    taught_labels: Labels,
+    /// Questions asked about each thing.
+    asked_about: HashMap<u64, u8, FastHash>,
+    /// The series themselves: every question of their pack is about them.
+    hubs: Vec<u64>,
+    /// Recent explanations, lower case: an answer they spelt out is given away.
+    explained: [String; ANSWER_WINDOW],
 }
 
 impl Session {
@@ -174,11 +192,18 @@ impl Session {
             topics[base.ratings[i as usize].topic as usize] = true;
         }
         let topic_count = topics.iter().filter(|&&t| t).count();
-        let topic_cap = TOPIC_SHARE.max(1.0 / topic_count.max(1) as f32);
+        let share = match config.difficulty {
+            Difficulty::Easy => TOPIC_SHARE_EASY,
+            _ => TOPIC_SHARE,
+        };
+        let topic_cap = share.max(1.0 / topic_count.max(1) as f32);
         // Sized for a long game at once: no regrowth while it runs.
         let sized = || HashSet::with_capacity_and_hasher(order.len().min(256), FastHash::default());
         let recent = config.history.recent(RECENT_GAMES);
         let rng = ChaCha8Rng::seed_from_u64(config.seed);
+        let hubs = (0..base.packs.len() as u16)
+            .filter_map(|p| base.series(p).map(label_key))
+            .collect();
         Session {
             rng,
             pool_size: order.len(),
@@ -201,6 +226,11 @@ impl Session {
             per_topic: [0; Topic::ALL.len()],
             topic_cap,
             ran_short: false,
+            taught: HashSet::default(),
+            taught_labels: Labels::default(),
+            asked_about: HashMap::default(),
+            hubs,
+            explained: Default::default(),
         }
     }
 
@@ -263,13 +293,32 @@ impl Session {
             if self.fact_ids_asked.contains(&fact_id) {
                 continue; // asked the other way round: no need to build it
             }
-            let Ok(mut q) = render(
+            let mut rendered = render_avoiding(
                 &self.base,
                 &candidate,
                 candidate_index,
                 &mut self.rng,
                 self.limit,
-            ) else {
+                &self.taught_labels,
+            );
+            if matches!(rendered, Err(Reject::TooFewOptions)) && !self.taught_labels.is_empty() {
+                if self.answer_window {
+                    // Its options are things this game has taught: later.
+                    self.postponed.push(candidate_index);
+                    continue;
+                }
+                // A small pack near its end: better an option met before
+                // than no question.
+                rendered = render_avoiding(
+                    &self.base,
+                    &candidate,
+                    candidate_index,
+                    &mut self.rng,
+                    self.limit,
+                    &Labels::default(),
+                );
+            }
+            let Ok(mut q) = rendered else {
                 continue;
             };
             let frame = prompt_key(&q.prompt);
@@ -279,8 +328,24 @@ impl Session {
             // An answer the player has just learnt (two scenes of one episode,
             // the writer who is also the showrunner) would give this one away:
             // later.
+            // So would an answer an explanation spelt out ("Secret, episode
+            // 4"), and a third question about one moon bores.
             let answer = label_key(q.answer_text());
-            if self.answer_window && self.answers_given.contains(&answer) {
+            let things = self.things(&q);
+            let taught_option = || {
+                q.options
+                    .iter()
+                    .enumerate()
+                    .any(|(i, o)| i != q.answer && self.taught.contains(&label_key(o)))
+            };
+            if self.answer_window
+                && (self.answers_given.contains(&answer)
+                    || self.explained_recently(q.answer_text())
+                    || taught_option()
+                    || things.iter().any(|t| {
+                        self.asked_about.get(t).copied().unwrap_or(0) >= QUESTIONS_PER_THING
+                    }))
+            {
                 self.postponed.push(candidate_index);
                 continue;
             }
@@ -297,11 +362,51 @@ impl Session {
                 self.answers_given.remove(&old);
             }
             self.answers_given.insert(answer);
+            self.explained[slot] = q.explanation.to_lowercase();
+            for t in things {
+                self.taught.insert(t);
+                *self.asked_about.entry(t).or_insert(0) += 1;
+            }
+            for f in &q.facts {
+                for name in [&f.subject, &f.object] {
+                    if let Some(l) = self.base.label_id(name) {
+                        self.taught_labels.insert(l);
+                    }
+                }
+            }
             self.recent_kinds[self.asked as usize % RECENT_KINDS] = Some(q.kind);
             self.per_topic[Topic::of(q.kind) as usize] += 1;
             self.asked += 1;
             return Some(q);
         }
+    }
+
+    /// The things a question is about: the named subjects and objects of its
+    /// facts, but not the series every question of a pack is about.
+    fn things(&self, q: &Question) -> Vec<u64> {
+        let mut out = Vec::with_capacity(2 * q.facts.len());
+        for f in &q.facts {
+            for name in [&f.subject, &f.object] {
+                if !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    continue; // a number: any question may hold it
+                }
+                let key = label_key(name);
+                if !self.hubs.contains(&key) && !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a recent explanation spelt this answer out (names and titles,
+    /// not a number that any explanation may hold).
+    fn explained_recently(&self, answer: &str) -> bool {
+        if answer.len() < 4 || !answer.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        let answer = answer.to_lowercase();
+        self.explained.iter().any(|e| e.contains(&answer))
     }
 
     /// Among a few random untried candidates, the best fit for the level, the
