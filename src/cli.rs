@@ -135,6 +135,8 @@ pub struct AskArgs {
     pub difficulty: String,
     pub spoilers: Option<String>,
     pub json: bool,
+    /// Put off what this history's last games asked, and record this run.
+    pub history: Option<PathBuf>,
 }
 
 pub fn parse_horizon(s: &str) -> Option<SpoilerHorizon> {
@@ -185,13 +187,18 @@ fn session_config(args: &AskArgs) -> Result<SessionConfig, String> {
 
 /// `leafquiz ask`.
 pub fn ask(args: &AskArgs) -> i32 {
-    let config = match session_config(args) {
+    let mut config = match session_config(args) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
         }
     };
+    let mut history = args.history.as_deref().map(load_history);
+    if let Some(h) = &mut history {
+        h.start_game();
+        config.history = Arc::new(h.clone());
+    }
     let (good, bad) = gather_packs(&args.packs, &args.pack_dirs, &args.opentdb);
     report_errors(&bad);
     if good.is_empty() {
@@ -211,6 +218,9 @@ pub fn ask(args: &AskArgs) -> i32 {
             }
             break;
         };
+        if let Some(h) = &mut history {
+            h.seen(&q);
+        }
         let written = if args.json {
             let line = serde_json::json!({
                 "kind": q.kind.name(),
@@ -240,10 +250,32 @@ pub fn ask(args: &AskArgs) -> i32 {
             writeln!(out, "{text}")
         };
         if written.is_err() {
-            return 0; // stdout closed (e.g. piped into `head`)
+            break; // stdout closed (e.g. piped into `head`)
         }
     }
+    if let (Some(h), Some(path)) = (&history, &args.history)
+        && let Err(e) = crate::persist::save_ron(path, h)
+    {
+        eprintln!("error: could not save {}: {e}", path.display());
+        return 1;
+    }
     0
+}
+
+/// A play history file, or a fresh one (a damaged file is kept aside).
+fn load_history(path: &Path) -> crate::engine::PlayHistory {
+    use crate::persist::{Loaded, load_ron};
+    match load_ron(path) {
+        Loaded::Ok(h) | Loaded::Missing(h) => h,
+        Loaded::Recovered(h, aside, reason) => {
+            eprintln!(
+                "warning: {} was damaged ({reason}); kept aside as {}",
+                path.display(),
+                aside.display()
+            );
+            h
+        }
+    }
 }
 
 /// What the generator finds in a valid pack: candidates that never give a
@@ -378,23 +410,13 @@ const PLAYED_LIST: usize = 10;
 pub fn played(args: &PlayedArgs) -> i32 {
     use crate::engine::PlayHistory;
     use crate::engine::history::HISTORY_FILE;
-    use crate::persist::{Loaded, load_ron, save_ron};
+    use crate::persist::save_ron;
     let Some(dir) = &args.data_dir else {
         eprintln!("error: no data folder on this platform; pass --data-dir DIR");
         return 2;
     };
     let path = dir.join(HISTORY_FILE);
-    let mut history: PlayHistory = match load_ron(&path) {
-        Loaded::Ok(h) | Loaded::Missing(h) => h,
-        Loaded::Recovered(h, aside, reason) => {
-            eprintln!(
-                "warning: {} was damaged ({reason}); kept aside as {}",
-                path.display(),
-                aside.display()
-            );
-            h
-        }
-    };
+    let mut history: PlayHistory = load_history(&path);
     if let Some(from) = &args.import {
         let text = match std::fs::read_to_string(from) {
             Ok(t) => t,

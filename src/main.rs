@@ -56,6 +56,10 @@ enum Command {
         /// One JSON object per line.
         #[arg(long)]
         json: bool,
+        /// A play history file: questions of the last games it records are
+        /// put off until nothing fresh is left, and this run is added to it.
+        #[arg(long)]
+        history: Option<PathBuf>,
     },
     /// A sample of questions with the generator's findings beside each, and the
     /// facts that never become a fair question.
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
             difficulty,
             spoilers,
             json,
+            history,
         } => cli::ask(&cli::AskArgs {
             packs,
             pack_dirs,
@@ -130,6 +135,7 @@ fn main() -> ExitCode {
             difficulty,
             spoilers,
             json,
+            history,
         }),
         Command::Stats {
             paths,

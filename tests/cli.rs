@@ -345,3 +345,56 @@ fn an_interest_outside_one_to_five_is_an_error_at_its_line() {
     assert!(err.contains("interest 9 is outside 1..5"), "{err}");
     assert!(!err.contains("interest 5"), "{err}");
 }
+
+/// The facts (as their JSON) of `ask --json` with a history file.
+fn asked_facts(history: &std::path::Path, seed: &str) -> Vec<String> {
+    let out = stdout(
+        leafquiz()
+            .args(["ask", "--count", "25", "--json", "--seed", seed])
+            .arg("--history")
+            .arg(history),
+    );
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["facts"].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn ask_with_a_history_file_does_not_repeat_facts_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history.ron");
+    let first = asked_facts(&history, "1");
+    assert_eq!(first.len(), 25);
+    assert!(history.exists(), "the run is recorded");
+    // Another seed might share facts by chance; the history must rule it out.
+    let second = asked_facts(&history, "2");
+    assert_eq!(second.len(), 25);
+    let repeated: Vec<&String> = second.iter().filter(|f| first.contains(f)).collect();
+    assert!(repeated.is_empty(), "asked again: {repeated:?}");
+    // Without the history the second seed does meet the first run's facts.
+    let plain = stdout(leafquiz().args(["ask", "--count", "25", "--json", "--seed", "2"]));
+    assert!(plain.lines().any(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        first.contains(&v["facts"].to_string())
+    }));
+}
+
+#[test]
+fn ask_keeps_a_damaged_history_file_aside_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("history.ron");
+    std::fs::write(&history, "PlayHistory(games: oops").unwrap();
+    let out = leafquiz()
+        .args(["ask", "--count", "3"])
+        .arg("--history")
+        .arg(&history)
+        .assert()
+        .success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("kept aside"), "{err}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(kept.len(), 2, "the damaged file and a fresh history");
+}

@@ -304,6 +304,9 @@ pub struct FactBase {
     pub(crate) profile: Vec<Profile>,
     /// How well a fan knows each entity (see `kinds::rating::fame`).
     pub(crate) fame: Vec<f32>,
+    /// For each described character, the characters its description names
+    /// ("Charlie's protective best friend": Charlie).
+    pub(crate) named_in_description: HashMap<u32, Vec<u32>, FastHash>,
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
@@ -412,6 +415,7 @@ impl FactBase {
             })
             .collect();
         base.fame = super::kinds::fame_table(&base);
+        base.named_in_description = super::kinds::named_in_descriptions(&base);
         base.said = super::kinds::said_facts(&base);
         base.candidates = super::kinds::candidates(&base);
         base.ratings = base

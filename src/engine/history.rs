@@ -66,6 +66,14 @@ impl PlayHistory {
 
     /// One answer to a question (in party play, one per player).
     pub fn record(&mut self, q: &Question, correct: bool) {
+        let r = self.seen(q);
+        r.asked += 1;
+        r.correct += u32::from(correct);
+    }
+
+    /// A question shown in the current game, answered or not (`leafquiz ask
+    /// --history` prints questions nobody answers): later games put it off.
+    pub fn seen(&mut self, q: &Question) -> &mut FactRecord {
         let game = self.games;
         let r = self.facts.entry(q.fact_key).or_insert_with(|| FactRecord {
             prompt: String::new(),
@@ -80,10 +88,9 @@ impl PlayHistory {
         r.prompt.clone_from(&q.prompt);
         r.answer = q.answer_text().to_string();
         r.kind = q.kind.name().to_string();
-        r.asked += 1;
-        r.correct += u32::from(correct);
         r.last_game = game;
         r.estimate = q.difficulty;
+        r
     }
 
     /// Facts asked in the last `games` games before the current one.

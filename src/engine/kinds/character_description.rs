@@ -50,12 +50,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
 fn telling(b: &FactBase, character: u32, d: &str) -> bool {
     let words = d.split_whitespace().count();
     let definite = d.starts_with("the ") && words >= MIN_WORDS;
-    let pack = b
-        .pool_characters
-        .iter()
-        .find(|(_, cast)| cast.contains(&character))
-        .map_or(0, |((pack, _), _)| *pack);
-    let relational = b.kin.contains_key(&character) || !mentioned(b, pack, d).is_empty();
+    let relational = b.kin.contains_key(&character) || !named_in(b, character).is_empty();
     let unique = !b
         .descriptions
         .iter()
@@ -66,9 +61,30 @@ fn telling(b: &FactBase, character: u32, d: &str) -> bool {
     unique && about_the_story && (definite || relational)
 }
 
-/// The characters of a pack whose given name a description mentions
-/// ("Charlie, Tao and Isaac's friend"): never an option, and a family name
-/// they share with the answer would give it away.
+/// The characters a character's description names.
+fn named_in(b: &FactBase, character: u32) -> &[u32] {
+    b.named_in_description
+        .get(&character)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// For each described character, the characters of its pack whose given name
+/// its description mentions ("Charlie, Tao and Isaac's friend"): never an
+/// option, and a family name they share with the answer would give it away.
+pub(crate) fn named_in_descriptions(
+    b: &FactBase,
+) -> std::collections::HashMap<u32, Vec<u32>, crate::engine::facts::FastHash> {
+    let mut out = std::collections::HashMap::default();
+    for (&(pack, _), cast) in &b.pool_characters {
+        for &c in cast {
+            if let Some(d) = b.descriptions.get(&c) {
+                out.insert(c, mentioned(b, pack, d));
+            }
+        }
+    }
+    out
+}
+
 fn mentioned(b: &FactBase, pack: u16, description: &str) -> Vec<u32> {
     let words: Vec<String> = crate::engine::text::normalise(description)
         .split(' ')
@@ -94,7 +110,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let pack = c.origin.pack;
     let answer = r.character;
     let description = b.descriptions.get(&answer)?;
-    let named = mentioned(b, pack, description);
+    let named = named_in(b, answer);
     if named.contains(&answer) {
         return None; // "Nick's …" about Nick: the answer is in the prompt
     }
@@ -113,11 +129,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let title = |e: u32| b.norm(e).split(' ').next().and_then(say::title);
     // Another character described by the same people ("… next to Charlie")
     // might fit the description too.
-    let about_the_same = |d: u32| {
-        b.descriptions
-            .get(&d)
-            .is_some_and(|other| mentioned(b, pack, other).iter().any(|n| named.contains(n)))
-    };
+    let about_the_same = |d: u32| named_in(b, d).iter().any(|n| named.contains(n));
     let fits = |d: u32| {
         !named.contains(&d)
             && !say::characters_alike(b, d, answer)

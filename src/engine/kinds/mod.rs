@@ -36,6 +36,7 @@ use super::checks::{Reject, check_question};
 use super::facts::{FactBase, Horizon, Origin, Rel};
 use super::question::{FactTriple, Question, QuestionKind};
 
+pub(crate) use character_description::named_in_descriptions;
 pub use closest_number::number_distractors;
 pub use rating::{Rating, Topic, fame_table, rate};
 pub use say::{Said, family_name, said_facts, telling_words, word_hash};
