@@ -20,11 +20,33 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
                 .push(person);
         }
         base.pool_crew_roles.entry(cx.index).or_default().push(role);
-        let work = x
-            .work
-            .clone()
-            .or_else(|| series.clone())
-            .unwrap_or_else(|| "the production".into());
+        // A credit for some seasons only is not "the director of Heartstopper"
+        // once later seasons had others: "of the first season of Heartstopper".
+        let seasons = match x.seasons.as_slice() {
+            [] => None,
+            [one] => Some(format!(
+                "the {} season",
+                crate::engine::phrase::ordinal_word(*one)
+            )),
+            more => {
+                let words: Vec<String> = more
+                    .iter()
+                    .map(|&n| crate::engine::phrase::ordinal_word(n))
+                    .collect();
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                Some(format!(
+                    "the {} seasons",
+                    crate::engine::phrase::list(&words)
+                ))
+            }
+        };
+        let work = match (&x.work, &series, seasons) {
+            (Some(work), _, _) => work.clone(),
+            (None, Some(series), Some(seasons)) => format!("{seasons} of {series}"),
+            (None, Some(series), None) => series.clone(),
+            (None, None, Some(seasons)) => seasons,
+            (None, None, None) => "the production".into(),
+        };
         let work_id = base.intern(
             EKind::Work,
             cx.scoped(&format!("work/{}", key(&work))),

@@ -35,6 +35,13 @@ pub(super) fn plays_pronoun(b: &FactBase, actor: u32, pronoun: u8) -> bool {
             .is_some_and(|p| p.actor_pronouns & (1 << pronoun) != 0)
 }
 
+/// Whether every part an actor plays has these pronouns (0: unknown).
+fn plays_only_pronoun(b: &FactBase, actor: u32, pronoun: u8) -> bool {
+    b.profile
+        .get(actor as usize)
+        .is_some_and(|p| p.actor_pronouns == 1 << pronoun)
+}
+
 pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Draft> {
     let b = x.base;
     let r = b.roles.get(k.role as usize)?;
@@ -69,6 +76,8 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &[
             // Cheapest test first: most of the cast is not alike.
             &|d| plays_alike(d) && same_kind(d) && is_false(d),
+            // For a part of unknown pronouns, actors of such parts first.
+            &|d| plays_only_pronoun(b, d, pronoun) && is_false(d) && same_kind(d),
             // Never another gender or age group, nor a voice for a face (an
             // adult actor for a schoolgirl is ruled out on sight): fewer than
             // three such, no question. A small cast may offer the leads last.

@@ -151,9 +151,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     // Characters of the answer's standing first (a bit part beside three
     // leads stands out). Never one of unknown pronouns for an answer of known
     // ones: a schoolgirl for "a year 11 rugby player" is ruled out on sight.
-    x.fill_in_passes(answer, &pools[..1], &mut wrong, &[&fits]);
+    // Unknown pronouns among unknown first: two boys beside a girl of
+    // unknown pronouns leave a 50/50.
+    let mirrors = |d: u32| b.pronouns[d as usize] == pronoun && fits(d);
+    x.fill_in_passes(answer, &pools[..1], &mut wrong, &[&mirrors, &fits]);
     let same = wrong.len();
-    x.fill_in_passes(answer, &pools, &mut wrong, &[&fits]);
+    x.fill_in_passes(answer, &pools, &mut wrong, &[&mirrors, &fits]);
     let whose = match b.series(pack) {
         Some(series) => text!("Which ", series, " character is "),
         None => "Which character is ".to_string(),

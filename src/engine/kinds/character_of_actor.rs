@@ -105,6 +105,9 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         &[
             // Cheapest test first: most of the cast is not alike.
             &|d| say::characters_alike(b, d, r.character) && same_kind(d) && is_false(d),
+            // A part of unknown pronouns among parts of unknown pronouns
+            // first: two girls' parts beside it would leave a 50/50.
+            &|d| b.pronouns[d as usize] == pronoun && is_false(d) && same_kind(d),
             // Never another gender or age group, nor a voice for a face (an
             // adult actor for a schoolgirl is ruled out on sight): fewer than
             // three such, no question. A small cast may offer the leads last.

@@ -205,10 +205,12 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
                 } else if r.voice || r.cameo {
                     0.5
                 } else {
+                    // A recurring part is a bit part to most fans (three
+                    // blind reviews: "too obscure", "not worth asking").
                     match r.group {
                         Group::Main => 0.95,
-                        Group::Recurring => 0.7,
-                        Group::Guest => 0.4,
+                        Group::Recurring => 0.5,
+                        Group::Guest => 0.35,
                     }
                 }
             })
@@ -218,18 +220,23 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
             .get(role as usize)
             .map_or(0.5, |r| if r.group == Group::Main { 0.9 } else { 0.6 }),
         Ask::PlotEpisode(_) => 0.8,
-        Ask::EpisodeTitle(_) => 0.55,
-        Ask::EpisodeNumber(_) => 0.4,
+        // Numbering is dry, and every plot explanation teaches it.
+        Ask::EpisodeTitle(_) => 0.4,
+        Ask::EpisodeNumber(_) => 0.3,
         Ask::EpisodeCredit(_) => 0.35,
+        // Fans know the show won things, few know which category went to whom
+        // (four blind reviews rejected award questions at the easy level).
         Ask::AwardWinner(k) => match b.awards.get(k.award as usize).map(|a| a.result) {
-            Some(AwardResult::Won) => 0.75,
-            _ => 0.5,
+            Some(AwardResult::Won) => 0.55,
+            _ => 0.4,
         },
-        Ask::AwardWon(_) => 0.7,
+        Ask::AwardWon(_) => 0.5,
         Ask::AwardCategory(_) => 0.4,
-        // Viewers hear the songs, few learn who sings them (two blind reviews).
-        Ask::TrackArtist(_) => 0.35,
-        Ask::ArtistTrack(_) => 0.3,
+        // Viewers hear the songs, few learn who sings them: four blind reviews
+        // rejected nearly every pairing as a deep cut. Colour for the hard
+        // level, unless the pack says a track is a headline.
+        Ask::TrackArtist(_) => 0.22,
+        Ask::ArtistTrack(_) => 0.2,
         Ask::WhichIsNot(_) | Ask::OddOneOut(_) => 0.25,
         Ask::CrewPerson(super::crew_person::Cand { credit })
         | Ask::CrewRole(super::crew_role::Cand { credit }) => {

@@ -172,7 +172,8 @@ pub struct Session {
     asked_about: HashMap<u64, u8, FastHash>,
     /// The series themselves: every question of their pack is about them.
     hubs: Vec<u64>,
-    /// Recent explanations, lower case: an answer they spelt out is given away.
+    /// Recent prompts and explanations, lower case: an answer they spelt
+    /// out is given away.
     explained: [String; ANSWER_WINDOW],
 }
 
@@ -362,7 +363,7 @@ impl Session {
                 self.answers_given.remove(&old);
             }
             self.answers_given.insert(answer);
-            self.explained[slot] = q.explanation.to_lowercase();
+            self.explained[slot] = format!("{} {}", q.prompt, q.explanation).to_lowercase();
             for t in things {
                 self.taught.insert(t);
                 *self.asked_about.entry(t).or_insert(0) += 1;
@@ -399,8 +400,9 @@ impl Session {
         out
     }
 
-    /// Whether a recent explanation spelt this answer out (names and titles,
-    /// not a number that any explanation may hold).
+    /// Whether a recent prompt or explanation spelt this answer out ("Who
+    /// discovered Pluto?" before "Where is Tombaugh Regio?"; names and titles,
+    /// not a number that any sentence may hold).
     fn explained_recently(&self, answer: &str) -> bool {
         if answer.len() < 4 || !answer.bytes().any(|b| b.is_ascii_alphabetic()) {
             return false;
