@@ -434,6 +434,14 @@ impl FactBase {
         self.candidates.is_empty()
     }
 
+    /// The last season and the highest episode number the packs describe
+    /// (for a spoiler setting), 0 where they have no episodes.
+    pub fn episode_span(&self) -> (u32, u32) {
+        let seasons = self.episodes.iter().map(|e| e.season).max().unwrap_or(0);
+        let episodes = self.episodes.iter().map(|e| e.number).max().unwrap_or(0);
+        (seasons, episodes)
+    }
+
     pub fn is_true(&self, subject: u32, rel: Rel, param: u32, object: u32) -> bool {
         self.truth.contains(&(subject, rel, param, object))
     }

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use bevy::prelude::*;
 
@@ -77,7 +77,7 @@ impl PackSummary {
             description: pack.pack.meta.description.clone(),
             facts: fact_count(&pack.pack),
             kinds: base.kind_counts().len(),
-            candidates: base.candidates.len(),
+            candidates: base.len(),
         }
     }
 
@@ -434,8 +434,7 @@ pub fn packs_from(good: &[&LoadedPack]) -> Packs {
             names.push(name.clone());
         }
     }
-    let seasons = base.episodes.iter().map(|e| e.season).max().unwrap_or(0);
-    let episodes = base.episodes.iter().map(|e| e.number).max().unwrap_or(0);
+    let (seasons, episodes) = base.episode_span();
     Packs {
         base,
         title,
@@ -508,7 +507,7 @@ pub(super) fn plugin(app: &mut App) {
         for (_, err) in library.errors() {
             notices.0.push(short_error(err));
         }
-        if packs.base.candidates.is_empty() {
+        if packs.base.is_empty() {
             notices
                 .0
                 .push("No questions could be loaded: add a pack to the questions/ folder.".into());
@@ -726,12 +725,4 @@ fn show_toast(
             palette::BLUE
         });
     }
-}
-
-/// Time between polls, for tests that want it shorter.
-pub fn set_poll_interval(app: &mut App, every: Duration) {
-    app.world_mut()
-        .resource_mut::<PackWatch>()
-        .timer
-        .set_duration(every);
 }

@@ -402,7 +402,7 @@ fn paint_cards(
     }
     let playable = library.entries.iter().filter(|e| e.playable()).count();
     let in_play = (0..library.entries.len()).filter(|i| is_chosen(*i)).count();
-    let questions = packs.base.candidates.len();
+    let questions = packs.base.len();
     let line = format!(
         "Playing {in_play} of {playable} pack{} · {questions} possible question{}",
         if playable == 1 { "" } else { "s" },

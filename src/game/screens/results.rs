@@ -69,8 +69,7 @@ fn spawn(
         return;
     };
     let b = &quiz.board;
-    entry.active =
-        !packs.base.candidates.is_empty() && scores.qualifies(&key(&packs, &quiz), b.score);
+    entry.active = !packs.base.is_empty() && scores.qualifies(&key(&packs, &quiz), b.score);
     let secs = quiz.elapsed.round() as u32;
     commands.entity(root).with_children(|root| {
         root.spawn(widgets::panel("Results panel", 80.0))
