@@ -457,6 +457,49 @@ fn a_game_remembers_what_it_taught() {
 }
 
 #[test]
+fn the_next_game_remembers_what_the_last_one_taught() {
+    let pack = common::heartstopper();
+    let base = Arc::new(FactBase::build([&pack]));
+    for seed in 0..6 {
+        let mut history = PlayHistory::default();
+        history.start_game();
+        let mut first = Session::new(
+            base.clone(),
+            SessionConfig {
+                seed,
+                history: Arc::new(history.clone()),
+                ..SessionConfig::default()
+            },
+        );
+        let mut answers = HashSet::new();
+        for q in (0..20).map_while(|_| first.next_question()) {
+            history.seen(&q);
+            answers.insert(normalise(q.answer_text()));
+        }
+        history.start_game();
+        let mut second = Session::new(
+            base.clone(),
+            SessionConfig {
+                seed: seed + 100,
+                history: Arc::new(history.clone()),
+                ..SessionConfig::default()
+            },
+        );
+        for q in (0..20).map_while(|_| second.next_question()) {
+            for (i, o) in q.options.iter().enumerate() {
+                if i != q.answer && o.chars().any(char::is_alphabetic) {
+                    assert!(
+                        !answers.contains(&normalise(o)),
+                        "seed {seed}: {o} was an answer last game, offered in {}",
+                        q.prompt
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn a_description_question_never_offers_the_characters_it_names() {
     let pack = common::heartstopper();
     let base = Arc::new(FactBase::build([&pack]));

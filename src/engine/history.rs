@@ -104,6 +104,16 @@ impl PlayHistory {
             .collect()
     }
 
+    /// The answers of the facts asked in the last `games` games before the
+    /// current one.
+    pub fn recent_answers(&self, games: u32) -> impl Iterator<Item = &str> {
+        let since = self.games.saturating_sub(games + 1);
+        self.facts
+            .values()
+            .filter(move |r| r.last_game > since)
+            .map(|r| r.answer.as_str())
+    }
+
     /// The engine's estimate blended with what players did: a Beta prior
     /// worth `PRIOR_ANSWERS` answers, updated by every answer recorded.
     pub fn blend(&self, fact_key: u64, prior: f32) -> f32 {

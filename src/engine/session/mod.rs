@@ -106,8 +106,13 @@ pub struct SessionConfig {
 /// How many candidates are compared when picking the next question.
 const SAMPLES: usize = 6;
 const RECENT_KINDS: usize = 4;
-/// Questions before an answer may be the answer again.
+/// Recent questions whose prompts and explanations are searched for a
+/// later answer they spelt out.
 const ANSWER_WINDOW: usize = 12;
+/// Past games whose answers a new game treats as taught: a player who just
+/// learnt that Kizzy Edgell plays Darcy rules her out of the next cast
+/// question (a blind review of three games in a row).
+const TAUGHT_GAMES: u32 = 2;
 /// How much a kind asked recently counts against a candidate, in difficulty units.
 const REPEAT_KIND_PENALTY: f32 = 0.25;
 /// A topic past its share of the game, or a fact too minor for the level.
@@ -154,9 +159,9 @@ pub struct Session {
     facts_asked: HashSet<u64, FastHash>,
     fact_ids_asked: HashSet<u64, FastHash>,
     prompts_asked: HashSet<u64, FastHash>,
-    /// Answers of the last `ANSWER_WINDOW` questions (`last_answers` in order).
+    /// Answers of this game: no answer comes twice while fresh ones remain.
     answers_given: HashSet<u64, FastHash>,
-    last_answers: [Option<u64>; ANSWER_WINDOW],
+    /// Off once the pool is down to what was put off: then anything goes.
     answer_window: bool,
     /// Candidates whose answer was given too recently, for later in the game.
     postponed: Vec<u32>,
@@ -205,7 +210,7 @@ impl Session {
         let hubs = (0..base.packs.len() as u16)
             .filter_map(|p| base.series(p).map(label_key))
             .collect();
-        Session {
+        let mut session = Session {
             rng,
             pool_size: order.len(),
             pool: Pool::new(&base, &order),
@@ -221,7 +226,6 @@ impl Session {
             fact_ids_asked: sized(),
             prompts_asked: sized(),
             answers_given: HashSet::default(),
-            last_answers: [None; ANSWER_WINDOW],
             answer_window: true,
             postponed: Vec::new(),
             per_topic: [0; Topic::ALL.len()],
@@ -232,6 +236,25 @@ impl Session {
             asked_about: HashMap::default(),
             hubs,
             explained: Default::default(),
+        };
+        session.remember_recent_answers();
+        session
+    }
+
+    /// What the player's last games taught: their answers are no wrong
+    /// options now, and count towards the questions about each thing.
+    fn remember_recent_answers(&mut self) {
+        let history = self.config.history.clone();
+        for answer in history.recent_answers(TAUGHT_GAMES) {
+            if !answer.bytes().any(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            let key = label_key(answer);
+            self.taught.insert(key);
+            *self.asked_about.entry(key).or_insert(0) += 1;
+            if let Some(l) = self.base.label_id(answer) {
+                self.taught_labels.insert(l);
+            }
         }
     }
 
@@ -359,9 +382,6 @@ impl Session {
             self.fact_ids_asked.insert(fact_id);
             self.prompts_asked.insert(frame);
             let slot = self.asked as usize % ANSWER_WINDOW;
-            if let Some(old) = self.last_answers[slot].replace(answer) {
-                self.answers_given.remove(&old);
-            }
             self.answers_given.insert(answer);
             self.explained[slot] = format!("{} {}", q.prompt, q.explanation).to_lowercase();
             for t in things {
