@@ -104,14 +104,14 @@ impl PlayHistory {
             .collect()
     }
 
-    /// The answers of the facts asked in the last `games` games before the
-    /// current one.
-    pub fn recent_answers(&self, games: u32) -> impl Iterator<Item = &str> {
+    /// The answers (and their kinds' names) of the facts asked in the last
+    /// `games` games before the current one.
+    pub fn recent_answers(&self, games: u32) -> impl Iterator<Item = (&str, &str)> {
         let since = self.games.saturating_sub(games + 1);
         self.facts
             .values()
             .filter(move |r| r.last_game > since)
-            .map(|r| r.answer.as_str())
+            .map(|r| (r.answer.as_str(), r.kind.as_str()))
     }
 
     /// The engine's estimate blended with what players did: a Beta prior

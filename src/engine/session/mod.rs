@@ -177,6 +177,8 @@ pub struct Session {
     asked_about: HashMap<u64, u8, FastHash>,
     /// The series themselves: every question of their pack is about them.
     hubs: Vec<u64>,
+    /// How often each letter was the answer this game.
+    answer_letters: [u32; 4],
     /// Recent prompts and explanations, lower case: an answer they spelt
     /// out is given away.
     explained: [String; ANSWER_WINDOW],
@@ -235,26 +237,63 @@ impl Session {
             taught_labels: Labels::default(),
             asked_about: HashMap::default(),
             hubs,
+            answer_letters: [0; 4],
             explained: Default::default(),
         };
         session.remember_recent_answers();
         session
     }
 
-    /// What the player's last games taught: their answers are no wrong
-    /// options now, and count towards the questions about each thing.
+    /// What the player's last games taught: the answers they settled are no
+    /// wrong options now, and every answer counts towards the questions
+    /// about its thing.
     fn remember_recent_answers(&mut self) {
         let history = self.config.history.clone();
-        for answer in history.recent_answers(TAUGHT_GAMES) {
+        for (answer, kind) in history.recent_answers(TAUGHT_GAMES) {
             if !answer.bytes().any(|b| b.is_ascii_alphabetic()) {
                 continue;
             }
-            let key = label_key(answer);
-            self.taught.insert(key);
-            *self.asked_about.entry(key).or_insert(0) += 1;
-            if let Some(l) = self.base.label_id(answer) {
-                self.taught_labels.insert(l);
+            *self.asked_about.entry(label_key(answer)).or_insert(0) += 1;
+            if QuestionKind::from_name(kind).is_some_and(answer_is_settled) {
+                self.settle(answer);
             }
+        }
+    }
+
+    /// Keeps the answer letters of a game within two of each other: uniform
+    /// draws give runs (16 of 20 answers C or D in one reviewed game) that a
+    /// player reads as a pattern, and a strict rotation (each letter once in
+    /// four) would be a pattern too.
+    fn even_out_answer_letter(&mut self, q: &mut Question) {
+        let n = q.options.len();
+        if n != self.answer_letters.len() {
+            return;
+        }
+        let fewest = *self.answer_letters.iter().min().unwrap_or(&0);
+        let least: Vec<usize> = (0..n)
+            .filter(|&i| self.answer_letters[i] == fewest)
+            .collect();
+        let to = if least.contains(&q.answer) {
+            q.answer
+        } else {
+            least[self.rng.random_range(0..least.len())]
+        };
+        let from = q.answer;
+        q.options.swap(from, to);
+        q.option_facts.swap(from, to);
+        q.option_entities.swap(from, to);
+        q.answer = to;
+        self.answer_letters[to] += 1;
+    }
+
+    /// A thing tied to one partner: as a wrong option elsewhere it is ruled out.
+    fn settle(&mut self, name: &str) {
+        if !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        self.taught.insert(label_key(name));
+        if let Some(l) = self.base.label_id(name) {
+            self.taught_labels.insert(l);
         }
     }
 
@@ -385,16 +424,12 @@ impl Session {
             self.answers_given.insert(answer);
             self.explained[slot] = format!("{} {}", q.prompt, q.explanation).to_lowercase();
             for t in things {
-                self.taught.insert(t);
                 *self.asked_about.entry(t).or_insert(0) += 1;
             }
-            for f in &q.facts {
-                for name in [&f.subject, &f.object] {
-                    if let Some(l) = self.base.label_id(name) {
-                        self.taught_labels.insert(l);
-                    }
-                }
+            for name in settled(&q) {
+                self.settle(name);
             }
+            self.even_out_answer_letter(&mut q);
             self.recent_kinds[self.asked as usize % RECENT_KINDS] = Some(q.kind);
             self.per_topic[Topic::of(q.kind) as usize] += 1;
             self.asked += 1;
@@ -519,6 +554,47 @@ impl Session {
         }
         score
     }
+}
+
+/// Relations that tie their object to one subject as well ("Joe Locke plays
+/// Charlie Spring": Charlie is no wrong option for another actor). Any other
+/// object may have many subjects: an episode holds many scenes, a composer
+/// wrote many works, a world has many moons.
+const ONE_TO_ONE: &[&str] = &[
+    "plays",
+    "voices",
+    "makes a cameo as",
+    "is titled",
+    "is episode",
+];
+
+/// What a question settles: the subjects of its facts (a scene happens in one
+/// episode, a moon orbits one world) and the objects of one-to-one facts.
+fn settled(q: &Question) -> impl Iterator<Item = &str> {
+    q.facts.iter().flat_map(|f| {
+        let object = ONE_TO_ONE
+            .contains(&f.relation.as_str())
+            .then_some(f.object.as_str());
+        std::iter::once(f.subject.as_str()).chain(object)
+    })
+}
+
+/// Kinds whose answer is settled by the question (the subject of its fact,
+/// or one end of a one-to-one fact), as the history records them.
+fn answer_is_settled(kind: QuestionKind) -> bool {
+    use QuestionKind as K;
+    matches!(
+        kind,
+        K::ActorOfCharacter
+            | K::CharacterOfActor
+            | K::CharacterDescription
+            | K::EpisodeTitle
+            | K::EpisodeNumber
+            | K::ArtistTrack
+            | K::CrewPerson
+            | K::SceneAtPlace
+            | K::CustomSubject
+    )
 }
 
 /// An answer's identity within a game: its letters and digits, any case.
