@@ -503,8 +503,10 @@ fn the_next_game_remembers_what_the_last_one_taught() {
         );
         // Answers that settle a thing: the actor of a part, a part's character.
         let mut answers = HashSet::new();
+        let mut shown = String::new();
         for q in (0..20).map_while(|_| first.next_question()) {
             history.seen(&q);
+            shown.push_str(&format!("{} {}\n", q.prompt, q.explanation).to_lowercase());
             if matches!(
                 q.kind,
                 QuestionKind::ActorOfCharacter | QuestionKind::CharacterOfActor
@@ -522,6 +524,14 @@ fn the_next_game_remembers_what_the_last_one_taught() {
             },
         );
         for q in (0..20).map_while(|_| second.next_question()) {
+            let answer = q.answer_text().to_lowercase();
+            if answer.len() >= 4 && answer.chars().any(char::is_alphabetic) {
+                assert!(
+                    !shown.contains(&answer),
+                    "seed {seed}: last game spelt out {answer:?}, asked by {}",
+                    q.prompt
+                );
+            }
             for (i, o) in q.options.iter().enumerate() {
                 if i != q.answer && o.chars().any(char::is_alphabetic) {
                     assert!(

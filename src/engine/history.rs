@@ -44,6 +44,10 @@ pub struct FactRecord {
     pub last_game: u32,
     /// The engine's estimate when last asked: the chance a fan gets it wrong.
     pub estimate: f32,
+    /// The explanation shown after it: what the player learnt beside the
+    /// answer ("…, played by Kizzy Edgell"), so the next games do not ask it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
 }
 
 impl FactRecord {
@@ -84,8 +88,10 @@ impl PlayHistory {
             correct: 0,
             last_game: 0,
             estimate: 0.0,
+            explanation: String::new(),
         });
         r.prompt.clone_from(&q.prompt);
+        r.explanation.clone_from(&q.explanation);
         r.answer = q.answer_text().to_string();
         r.kind = q.kind.name().to_string();
         r.last_game = game;
@@ -102,6 +108,20 @@ impl PlayHistory {
             .filter(|(_, r)| r.last_game > since)
             .map(|(&k, _)| k)
             .collect()
+    }
+
+    /// What the last `games` games before the current one showed, lower case:
+    /// their prompts and explanations.
+    pub fn recent_text(&self, games: u32) -> String {
+        let since = self.games.saturating_sub(games + 1);
+        let mut text = String::new();
+        for r in self.facts.values().filter(|r| r.last_game > since) {
+            text.push_str(&r.prompt.to_lowercase());
+            text.push('\n');
+            text.push_str(&r.explanation.to_lowercase());
+            text.push('\n');
+        }
+        text
     }
 
     /// The answers (and their kinds' names) of the facts asked in the last

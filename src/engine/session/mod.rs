@@ -177,6 +177,8 @@ pub struct Session {
     asked_about: HashMap<u64, u8, FastHash>,
     /// The series themselves: every question of their pack is about them.
     hubs: Vec<u64>,
+    /// What the player's last games showed (`PlayHistory::recent_text`).
+    shown_before: String,
     /// How often each letter was the answer this game.
     answer_letters: [u32; 4],
     /// Recent prompts and explanations, lower case: an answer they spelt
@@ -212,6 +214,7 @@ impl Session {
         let hubs = (0..base.packs.len() as u16)
             .filter_map(|p| base.series(p).map(label_key))
             .collect();
+        let shown_before = config.history.recent_text(TAUGHT_GAMES);
         let mut session = Session {
             rng,
             pool_size: order.len(),
@@ -237,6 +240,7 @@ impl Session {
             taught_labels: Labels::default(),
             asked_about: HashMap::default(),
             hubs,
+            shown_before,
             answer_letters: [0; 4],
             explained: Default::default(),
         };
@@ -455,15 +459,16 @@ impl Session {
         out
     }
 
-    /// Whether a recent prompt or explanation spelt this answer out ("Who
-    /// discovered Pluto?" before "Where is Tombaugh Regio?"; names and titles,
-    /// not a number that any sentence may hold).
+    /// Whether a recent prompt or explanation, of this game or the player's
+    /// last ones, spelt this answer out ("Who discovered Pluto?" before
+    /// "Where is Tombaugh Regio?"; names and titles, not a number that any
+    /// sentence may hold).
     fn explained_recently(&self, answer: &str) -> bool {
         if answer.len() < 4 || !answer.bytes().any(|b| b.is_ascii_alphabetic()) {
             return false;
         }
         let answer = answer.to_lowercase();
-        self.explained.iter().any(|e| e.contains(&answer))
+        self.explained.iter().any(|e| e.contains(&answer)) || self.shown_before.contains(&answer)
     }
 
     /// Among a few random untried candidates, the best fit for the level, the
