@@ -11,21 +11,7 @@ use crate::engine::{
     FactBase, LoadedPack, PackError, QuestionKind, Session, SessionConfig, SpoilerHorizon, load_all,
 };
 
-/// The built-in packs: the current directory's `questions/` (a pack author
-/// editing them sees the change at once), else the project's, else the copies
-/// compiled into the executable, so an installed or copied binary plays from
-/// any folder.
-pub fn default_pack_dir() -> PathBuf {
-    let here = PathBuf::from("questions");
-    if here.is_dir() {
-        return here;
-    }
-    let project = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questions");
-    if project.is_dir() {
-        return project;
-    }
-    PathBuf::from(crate::engine::load::EMBEDDED_DIR)
-}
+pub use crate::engine::load::default_pack_dir;
 
 /// Prints every diagnostic of the failed packs to stderr.
 pub fn report_errors(errors: &[PackError]) {

@@ -218,7 +218,8 @@ fn settings_and_high_scores_survive_a_restart() {
         assert!(dir.path().join(SETTINGS_FILE).exists());
         assert!(dir.path().join(HIGH_SCORES_FILE).exists());
     }
-    let app = new_app(dir.path(), None);
+    let mut app = new_app(dir.path(), None);
+    settle(&mut app);
     let s = app.world().resource::<Settings>();
     assert!(s.reduced_motion);
     assert_ne!(s.timer, Settings::default().timer);
@@ -309,6 +310,25 @@ fn a_corrupt_save_is_kept_aside_and_defaults_are_used() {
     .unwrap();
     std::fs::write(dir.path().join(HIGH_SCORES_FILE), [0xff, 0xfe, 0x00]).unwrap();
     let mut app = new_app(dir.path(), None);
+    // Building the app reads nothing: the boot screen loads the saves.
+    assert!(
+        !dir.path()
+            .join(format!("{SETTINGS_FILE}.corrupt-1"))
+            .exists()
+    );
+    assert!(
+        app.world()
+            .resource::<leafquiz::game::Packs>()
+            .base
+            .is_empty()
+    );
+    settle(&mut app);
+    assert!(
+        !app.world()
+            .resource::<leafquiz::game::Packs>()
+            .base
+            .is_empty()
+    );
     assert_eq!(*app.world().resource::<Settings>(), Settings::default());
     assert_eq!(*app.world().resource::<HighScores>(), HighScores::default());
     assert!(
@@ -324,7 +344,6 @@ fn a_corrupt_save_is_kept_aside_and_defaults_are_used() {
     let notices = app.world().resource::<Notices>().0.clone();
     assert_eq!(notices.len(), 2, "{notices:?}");
     assert!(notices[0].contains("settings"));
-    settle(&mut app);
     assert_eq!(screen(&app), Screen::Title);
     // The notice is on the title screen.
     let mut texts = app.world_mut().query::<&Text>();

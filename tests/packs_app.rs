@@ -24,12 +24,15 @@ fn fixture() -> String {
     .unwrap()
 }
 
+/// A game on the title screen, its saves and packs loaded.
 fn new_app(data: &Path, pack_dirs: &[&Path]) -> App {
-    headless_app(GameConfig {
+    let mut app = headless_app(GameConfig {
         data_dir: Some(data.to_path_buf()),
         pack_dirs: pack_dirs.iter().map(|p| p.to_path_buf()).collect(),
         ..default()
-    })
+    });
+    settle(&mut app);
+    app
 }
 
 /// Title → Packs (third item of the menu).
@@ -324,7 +327,12 @@ fn the_choice_of_packs_is_used_and_survives_a_restart() {
 fn the_window_title_names_the_packs_in_play() {
     let data = tempfile::tempdir().unwrap();
     let (packs_dir, _river) = pack_dir_with_river();
-    let mut app = new_app(data.path(), &[packs_dir.path()]);
+    // The window is there from the first frame, as in the game.
+    let mut app = headless_app(GameConfig {
+        data_dir: Some(data.path().to_path_buf()),
+        pack_dirs: vec![packs_dir.path().to_path_buf()],
+        ..default()
+    });
     let window = app
         .world_mut()
         .spawn((Window::default(), bevy::window::PrimaryWindow))

@@ -17,6 +17,7 @@ use crate::engine::FactBase;
 
 pub mod audio;
 pub mod bench;
+mod boot;
 pub mod demo;
 pub mod input;
 pub mod leaves;
@@ -63,7 +64,6 @@ pub struct Packs {
 /// Adds every game plugin that needs neither a window nor a renderer. The app
 /// must already have the states plugin (`DefaultPlugins` or `StatesPlugin`).
 pub fn build_app(app: &mut App, config: GameConfig) {
-    // The pack library (after the settings) loads the packs and inserts `Packs`.
     app.insert_resource(save::Notices::default())
         .insert_resource(config);
     plugin(app);
@@ -74,6 +74,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((
         save::plugin,
         pack_library::plugin,
+        boot::plugin,
         input::plugin,
         theme::plugin,
         leaves::plugin,

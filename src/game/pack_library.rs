@@ -199,6 +199,17 @@ pub struct PackLibrary {
 }
 
 impl PackLibrary {
+    /// No packs yet (before `game::boot` has scanned the folders).
+    pub fn empty() -> PackLibrary {
+        PackLibrary {
+            user_dir: None,
+            entries: Vec::new(),
+            generation: 0,
+            dirs: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
     /// Loads every pack from the folders and files of `config`; creates the
     /// user's packs folder if it is missing.
     pub fn scan(config: &GameConfig) -> PackLibrary {
@@ -223,7 +234,7 @@ impl PackLibrary {
                 origin,
             });
         };
-        add_dir(crate::cli::default_pack_dir(), PackOrigin::BuiltIn);
+        add_dir(crate::engine::load::default_pack_dir(), PackOrigin::BuiltIn);
         if let Some(dir) = &user_dir {
             add_dir(dir.clone(), PackOrigin::User);
         }
@@ -489,37 +500,61 @@ struct ToastText;
 #[derive(Component)]
 struct ToastCard;
 
-pub(super) fn plugin(app: &mut App) {
-    let config = app
-        .world()
-        .get_resource::<GameConfig>()
-        .cloned()
-        .unwrap_or_default();
-    let chosen = app
-        .world()
-        .get_resource::<Settings>()
-        .map(|s| s.packs.clone())
-        .unwrap_or_default();
-    let library = PackLibrary::scan(&config);
-    let packs = library.packs(&chosen);
-    {
-        let mut notices = app.world_mut().get_resource_or_init::<Notices>();
-        for (_, err) in library.errors() {
-            notices.0.push(short_error(err));
-        }
+/// The packs as found at start (off the main thread: see `game::boot`), the
+/// fact base of the chosen ones, and a line for each broken pack.
+pub struct LoadedLibrary {
+    library: PackLibrary,
+    packs: Packs,
+    chosen: Vec<String>,
+    notes: Vec<String>,
+}
+
+impl LoadedLibrary {
+    pub fn load(config: &GameConfig, chosen: &[String]) -> LoadedLibrary {
+        let library = PackLibrary::scan(config);
+        let packs = library.packs(chosen);
+        let mut notes: Vec<String> = library.errors().map(|(_, e)| short_error(e)).collect();
         if packs.base.is_empty() {
-            notices
-                .0
-                .push("No questions could be loaded: add a pack to the questions/ folder.".into());
+            notes.push("No questions could be loaded: add a pack to the questions/ folder.".into());
+        }
+        LoadedLibrary {
+            chosen: library.effective_selection(chosen),
+            library,
+            packs,
+            notes,
         }
     }
-    app.insert_resource(BuiltFor(library.effective_selection(&chosen)))
-        .insert_resource(packs)
-        .insert_resource(library)
+
+    /// Puts the packs in play and starts watching their files.
+    pub fn install(self, commands: &mut Commands, notices: &mut Notices) {
+        notices.0.extend(self.notes);
+        commands.insert_resource(BuiltFor(self.chosen));
+        commands.insert_resource(self.packs);
+        commands.insert_resource(self.library);
+        commands.insert_resource(LibraryLoaded);
+    }
+}
+
+/// Present once the packs are loaded: watching their files waits for it.
+#[derive(Resource, Debug, Default)]
+pub struct LibraryLoaded;
+
+pub(super) fn plugin(app: &mut App) {
+    // Nothing is read here: `game::boot` loads the packs while leaves fall.
+    app.insert_resource(packs_from(&[]))
+        .insert_resource(PackLibrary::empty())
+        .init_resource::<BuiltFor>()
         .init_resource::<PackWatch>()
         .init_resource::<PackToast>();
     app.add_systems(Startup, spawn_toast);
-    app.add_systems(Update, (poll, follow_selection, show_toast).chain());
+    app.add_systems(
+        Update,
+        (
+            (poll, follow_selection).run_if(resource_exists::<LibraryLoaded>),
+            show_toast,
+        )
+            .chain(),
+    );
     // Hidden: `LEAFQUIZ_PACKS_SHOT=file.png` opens the packs screen, saves a
     // screenshot of it and exits (the demo bot never goes there).
     if let Some(path) = std::env::var_os("LEAFQUIZ_PACKS_SHOT") {

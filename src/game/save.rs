@@ -181,25 +181,53 @@ impl DataDir {
     }
 }
 
+/// The saves as read from the data folder, with a line for each damaged file.
+pub struct Saves {
+    pub settings: Settings,
+    pub scores: HighScores,
+    pub history: PlayHistory,
+    pub notes: Vec<String>,
+}
+
+impl Saves {
+    /// Reads the three save files (off the main thread: see `game::boot`);
+    /// a damaged one is kept aside and its defaults used.
+    pub fn load(data: &DataDir) -> Saves {
+        let mut notes = Vec::new();
+        Saves {
+            settings: load(data, SETTINGS_FILE, "settings", &mut notes),
+            scores: load(data, HIGH_SCORES_FILE, "high scores", &mut notes),
+            history: load(data, HISTORY_FILE, "play history", &mut notes),
+            notes,
+        }
+    }
+
+    /// Puts them in play. Until then the defaults stand and nothing is
+    /// written, so a slow start never saves defaults over a player's files.
+    pub fn install(self, commands: &mut Commands, notices: &mut Notices) {
+        notices.0.extend(self.notes);
+        commands.insert_resource(self.settings);
+        commands.insert_resource(self.scores);
+        commands.insert_resource(PlayStats(self.history));
+        commands.insert_resource(SavesLoaded);
+    }
+}
+
+/// Present once the saves are read: the save systems wait for it.
+#[derive(Resource, Debug, Default)]
+pub struct SavesLoaded;
+
 pub(super) fn plugin(app: &mut App) {
     let dir = app
         .world()
         .get_resource::<GameConfig>()
         .and_then(|c| c.data_dir.clone());
-    let data = DataDir(dir);
-    let mut notes = Vec::new();
-    let settings: Settings = load(&data, SETTINGS_FILE, "settings", &mut notes);
-    let scores: HighScores = load(&data, HIGH_SCORES_FILE, "high scores", &mut notes);
-    let history: PlayHistory = load(&data, HISTORY_FILE, "play history", &mut notes);
-    app.world_mut()
-        .get_resource_or_init::<Notices>()
-        .0
-        .extend(notes);
-    app.insert_resource(settings)
-        .insert_resource(scores)
-        .insert_resource(PlayStats(history))
+    app.init_resource::<Notices>()
+        .init_resource::<Settings>()
+        .init_resource::<HighScores>()
+        .init_resource::<PlayStats>()
         .init_resource::<UnsavedSettings>()
-        .insert_resource(data)
+        .insert_resource(DataDir(dir))
         .add_message::<AnswerPlayed>();
     app.add_systems(
         Last,
@@ -209,7 +237,8 @@ pub(super) fn plugin(app: &mut App) {
             save_scores.run_if(resource_changed::<HighScores>),
             save_history.run_if(resource_changed::<PlayStats>),
         )
-            .chain(),
+            .chain()
+            .run_if(resource_exists::<SavesLoaded>),
     );
 }
 

@@ -33,17 +33,22 @@ pub fn busy(app: &App) -> bool {
     app.world().resource::<Transition>().busy()
 }
 
-/// Runs frames until no transition is running (and at least one frame).
+/// Runs frames until the saves and packs are loaded and no transition is
+/// running (and at least one frame).
 pub fn settle(app: &mut App) {
     app.update();
     for _ in 0..2000 {
-        if !busy(app) {
+        if !busy(app) && screen(app) != Screen::Boot {
             app.update();
             return;
         }
+        if screen(app) == Screen::Boot && !busy(app) {
+            // Loading runs on the task pool, not on the manual clock.
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
         app.update();
     }
-    panic!("transition never ended");
+    panic!("never settled (still on {:?})", screen(app));
 }
 
 /// Presses the keys in one frame, then releases them.

@@ -18,7 +18,7 @@ pub use results::NameEntry;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
-    /// The first frame, before the title fades in.
+    /// Loading the saves and packs (`game::boot`), before the title fades in.
     #[default]
     Boot,
     Title,
@@ -56,7 +56,6 @@ impl Screen {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_systems(Update, boot.run_if(in_state(Screen::Boot)));
     app.add_plugins((
         title::plugin,
         mode_select::plugin,
@@ -69,14 +68,4 @@ pub(super) fn plugin(app: &mut App) {
         party::plugin,
         packs::plugin,
     ));
-}
-
-fn boot(
-    mut requests: MessageWriter<crate::game::transition::RequestScreen>,
-    mut sent: Local<bool>,
-) {
-    if !*sent {
-        *sent = true;
-        requests.write(crate::game::transition::RequestScreen(Screen::Title));
-    }
 }
