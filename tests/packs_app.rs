@@ -83,8 +83,11 @@ fn card_of(app: &mut App, title: &str) -> Entity {
 }
 
 /// Runs frames until `done` holds; fails after one second of game time.
+/// Each frame also lets a little real time pass: reloading runs on the task
+/// pool, not on the manual clock.
 fn within_a_second(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     for _ in 0..ONE_SECOND {
+        std::thread::sleep(Duration::from_millis(5));
         app.update();
         if done(app) {
             return;

@@ -2,18 +2,20 @@
 //! folder, the user's packs folder, `--pack-dir` folders and `--import-opentdb`
 //! files), which of them are chosen, and hot reload.
 //!
-//! Every [`POLL_SECONDS`] the modification times of the pack files and their
-//! folders are compared with the last ones seen (`std::fs::metadata` only). A
-//! changed file is loaded again: when it is valid it replaces the old version
-//! and the [`Packs`] used by the next game are rebuilt (a game already running
-//! keeps its own fact base); when it is broken, the last good version stays in
-//! play and the error is shown on the packs screen and in a toast.
+//! Every [`POLL_SECONDS`] a task on the task pool compares the modification
+//! times of the pack files and their folders with the last ones seen
+//! (`std::fs::metadata` only). A changed file is loaded again there: when it
+//! is valid it replaces the old version and the [`Packs`] used by the next
+//! game are rebuilt (a game already running keeps its own fact base); when it
+//! is broken, the last good version stays in play and the error is shown on
+//! the packs screen and in a toast. The result is swapped in when ready.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 
 use super::save::{Notices, Settings};
 use super::theme::prelude::*;
@@ -545,12 +547,13 @@ pub(super) fn plugin(app: &mut App) {
         .insert_resource(PackLibrary::empty())
         .init_resource::<BuiltFor>()
         .init_resource::<PackWatch>()
-        .init_resource::<PackToast>();
+        .init_resource::<PackToast>()
+        .init_resource::<Reloading>();
     app.add_systems(Startup, spawn_toast);
     app.add_systems(
         Update,
         (
-            (poll, follow_selection).run_if(resource_exists::<LibraryLoaded>),
+            (poll, apply_reload, follow_selection).run_if(resource_exists::<LibraryLoaded>),
             show_toast,
         )
             .chain(),
@@ -616,24 +619,66 @@ pub fn short_error(err: &str) -> String {
     err.split(" (help: ").next().unwrap_or(err).to_string()
 }
 
+/// A look at the pack files under way on the task pool: a changed pack is
+/// parsed, validated and compiled there, and swapped in when ready, so a
+/// large pack never freezes the game.
+#[derive(Resource, Default)]
+struct Reloading(Option<Task<Reloaded>>);
+
+struct Reloaded {
+    library: PackLibrary,
+    report: PollReport,
+    /// The packs rebuilt for `chosen`, when a version in play changed.
+    packs: Option<Packs>,
+    chosen: Vec<String>,
+}
+
 fn poll(
     time: Res<Time<Real>>,
     mut watch: ResMut<PackWatch>,
+    mut toast: ResMut<PackToast>,
+    library: Res<PackLibrary>,
+    settings: Option<Res<Settings>>,
+    mut reloading: ResMut<Reloading>,
+) {
+    toast.left = (toast.left - time.delta_secs()).max(0.0);
+    if !watch.timer.tick(time.delta()).just_finished() || reloading.0.is_some() {
+        return;
+    }
+    let mut library = library.clone();
+    let chosen = settings.map(|s| s.packs.clone()).unwrap_or_default();
+    reloading.0 = Some(AsyncComputeTaskPool::get().spawn(async move {
+        let report = library.poll();
+        let packs = report.play_changed().then(|| library.packs(&chosen));
+        Reloaded {
+            library,
+            report,
+            packs,
+            chosen,
+        }
+    }));
+}
+
+fn apply_reload(
+    mut reloading: ResMut<Reloading>,
     mut library: ResMut<PackLibrary>,
     mut toast: ResMut<PackToast>,
     settings: Option<Res<Settings>>,
     mut built: ResMut<BuiltFor>,
     mut commands: Commands,
 ) {
-    toast.left = (toast.left - time.delta_secs()).max(0.0);
-    if !watch.timer.tick(time.delta()).just_finished() {
+    let Some(task) = reloading.0.as_mut() else {
         return;
-    }
-    let report = library.bypass_change_detection().poll();
+    };
+    let Some(done) = check_ready(task) else {
+        return;
+    };
+    reloading.0 = None;
+    let report = done.report;
     if !report.anything() {
         return;
     }
-    library.set_changed();
+    *library = done.library;
     for (path, err) in &report.broken {
         warn!("pack {} is broken: {err}", path.display());
         *toast = PackToast {
@@ -660,10 +705,15 @@ fn poll(
             *toast = PackToast::default();
         }
     }
-    if report.play_changed() {
+    if let Some(packs) = done.packs {
         let chosen = settings.map(|s| s.packs.clone()).unwrap_or_default();
         built.0 = library.effective_selection(&chosen);
-        commands.insert_resource(library.packs(&chosen));
+        if chosen == done.chosen {
+            commands.insert_resource(packs);
+        } else {
+            // The player changed the packs meanwhile: build for theirs.
+            commands.insert_resource(library.packs(&chosen));
+        }
     }
 }
 
