@@ -69,8 +69,30 @@ pub fn build_app(app: &mut App, config: GameConfig) {
     plugin(app);
 }
 
+/// The order of a frame's `Update`, after input and menu focus (`PreUpdate`:
+/// `input::InputSet`, then `theme::focus::FocusSet`): the screens' logic,
+/// which reads the player and runs only while no transition does (a screen
+/// on its way out or in ignores the player, so no screen needs to check),
+/// then the transition, which starts on the requests that logic made, then
+/// painting.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GameSet {
+    Logic,
+    Transition,
+    Paint,
+}
+
 /// The game's plugins (headless-safe).
 pub fn plugin(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            GameSet::Logic.run_if(transition::idle),
+            GameSet::Transition,
+            GameSet::Paint,
+        )
+            .chain(),
+    );
     app.add_plugins((
         save::plugin,
         pack_library::plugin,

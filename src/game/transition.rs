@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use super::GameSet;
 use super::save::Settings;
 use super::screens::Screen;
 use super::theme::palette;
@@ -96,9 +97,10 @@ pub struct TransitionSwitched(pub Screen);
 #[derive(Component, Debug)]
 pub struct Veil;
 
-/// Systems that react to screen requests run before this set.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TransitionSet;
+/// No transition is running: the screens' logic may read the player.
+pub fn idle(tr: Res<Transition>) -> bool {
+    !tr.busy()
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<RequestScreen>()
@@ -106,10 +108,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<TransitionSwitched>();
     app.init_resource::<Transition>();
     app.add_systems(Startup, spawn_veil);
-    app.add_systems(
-        Update,
-        (start, advance, paint_veil).chain().in_set(TransitionSet),
-    );
+    app.add_systems(Update, (start, advance).chain().in_set(GameSet::Transition));
+    app.add_systems(Update, paint_veil.in_set(GameSet::Paint));
 }
 
 fn spawn_veil(mut commands: Commands) {

@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::input::{PartyPresses, ordered};
 use super::look::{self, MIN, TEXT};
 use super::{PartyGame, PartySetup, ensure_game};
@@ -10,7 +12,7 @@ use crate::engine::party::{DEFAULT_CLUSTERS, InputSource, MAX_PLAYERS, PlayerId}
 use crate::game::input::Actions;
 use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 #[derive(Component, Debug, Clone, Copy)]
 pub struct StartButton;
@@ -43,17 +45,18 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Party), (ensure_game, spawn).chain());
     app.add_systems(
         Update,
-        (join_and_leave, act, redraw)
-            .chain()
+        (
+            (join_and_leave, act).chain().in_set(GameSet::Logic),
+            redraw.in_set(GameSet::Paint),
+        )
             .run_if(in_state(Screen::Party).and_then(resource_exists::<PartyGame>)),
     );
 }
 
-fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>, mut game: ResMut<PartyGame>) {
+fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
     state.drawn = None;
     state.taps.clear();
     state.status.clear();
-    game.leaving = false;
     commands
         .spawn(widgets::screen_root("Party lobby", Screen::Party))
         .with_children(|root| {
@@ -128,16 +131,12 @@ pub fn set_teams(game: &mut PartyGame, on: bool) {
 
 fn join_and_leave(
     time: Res<Time>,
-    transition: Res<Transition>,
     presses: Res<PartyPresses>,
     actions: Res<Actions>,
     keys: Option<Res<ButtonInput<KeyCode>>>,
     mut game: ResMut<PartyGame>,
     mut state: ResMut<LobbyState>,
 ) {
-    if transition.busy() || game.leaving {
-        return;
-    }
     let now = time.elapsed_secs();
     for (source, slot) in ordered(&game, &presses) {
         let joined = game.party.player_for(source).map(|p| p.id);
@@ -201,7 +200,6 @@ fn act(
     back: Query<(), With<LobbyBack>>,
     actions: Res<Actions>,
     presses: Res<PartyPresses>,
-    transition: Res<Transition>,
     setup: Res<PartySetup>,
     mut game: ResMut<PartyGame>,
     mut state: ResMut<LobbyState>,
@@ -212,7 +210,7 @@ fn act(
         .0
         .iter()
         .any(|(s, _)| matches!(s, InputSource::Gamepad(_)));
-    if transition.busy() || game.leaving || pad_pressed {
+    if pad_pressed {
         activated.clear();
         return;
     }
@@ -226,7 +224,6 @@ fn act(
             }
             game.start_game(setup.clone());
             let to = game.next_question_screen();
-            game.leaving = true;
             requests.write(RequestScreen(to));
             return;
         } else if teams.get(*e).is_ok() {
@@ -235,13 +232,11 @@ fn act(
         } else if clock.get(*e).is_ok() {
             toggle_clock(&mut game);
         } else if back.get(*e).is_ok() {
-            game.leaving = true;
             requests.write(RequestScreen(Screen::Title));
             return;
         }
     }
     if actions.back {
-        game.leaving = true;
         requests.write(RequestScreen(Screen::Title));
     }
 }

@@ -104,8 +104,6 @@ pub struct PartyGame {
     pub relaxed: bool,
     /// No question could be drawn.
     pub exhausted: bool,
-    /// A screen change was requested from the current screen.
-    pub leaving: bool,
     /// Bumped when the players change (the lobby redraws).
     pub revision: u64,
 }
@@ -144,7 +142,6 @@ impl PartyGame {
             teams: false,
             relaxed: settings.relaxed(),
             exhausted: false,
-            leaving: false,
             revision: 0,
         }
     }

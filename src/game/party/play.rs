@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::input::{PartyPresses, ordered};
 use super::look::{self, BIG, MIN, PROMPT, TEXT};
 use super::{PartyGame, WAGER_STEP};
@@ -13,7 +15,7 @@ use crate::game::save::{AnswerPlayed, Settings};
 use crate::game::screens::{Screen, answer_card};
 use crate::game::theme::focus::Focusable;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 /// A player's lock indicator on the question screen. It holds the player
 /// only: what they chose is never on screen before the reveal.
@@ -42,13 +44,19 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (wager, paint_wager)
-                .chain()
+            (
+                wager.in_set(GameSet::Logic),
+                paint_wager.in_set(GameSet::Paint),
+            )
                 .run_if(in_state(Screen::PartyWager).and_then(ready)),
-            (question, paint_question)
-                .chain()
+            (
+                question.in_set(GameSet::Logic),
+                paint_question.in_set(GameSet::Paint),
+            )
                 .run_if(in_state(Screen::PartyQuestion).and_then(ready)),
-            reveal_next.run_if(in_state(Screen::PartyReveal).and_then(ready)),
+            reveal_next
+                .in_set(GameSet::Logic)
+                .run_if(in_state(Screen::PartyReveal).and_then(ready)),
         ),
     );
 }
@@ -91,8 +99,7 @@ fn top_bar(root: &mut ChildSpawnerCommands, left: String, right: String) {
 
 // ---------------------------------------------------------------- wager
 
-fn spawn_wager(mut commands: Commands, mut game: ResMut<PartyGame>) {
-    game.leaving = false;
+fn spawn_wager(mut commands: Commands, game: Res<PartyGame>) {
     commands
         .spawn(widgets::screen_root("Party wager", Screen::PartyWager))
         .with_children(|root| {
@@ -157,14 +164,10 @@ pub fn wager_of(game: &PartyGame, id: PlayerId) -> u32 {
 
 fn wager(
     time: Res<Time>,
-    transition: Res<Transition>,
     presses: Res<PartyPresses>,
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    if transition.busy() || game.leaving {
-        return;
-    }
     game.wager_left -= time.delta_secs();
     for (source, slot) in ordered(&game, &presses) {
         let Some(p) = game.party.player_for(source).filter(|p| p.connected) else {
@@ -190,7 +193,6 @@ fn wager(
         .filter(|p| p.connected)
         .all(|p| game.wager_confirmed.contains(&p.id));
     if all || (!game.relaxed && game.wager_left <= 0.0) {
-        game.leaving = true;
         let to = game.ask_screen();
         requests.write(RequestScreen(to));
     }
@@ -245,13 +247,11 @@ fn paint_wager(
 
 fn spawn_question(
     mut commands: Commands,
-    mut game: ResMut<PartyGame>,
+    game: Res<PartyGame>,
     settings: Res<Settings>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    game.leaving = false;
     let Some(q) = game.current.clone() else {
-        game.leaving = true;
         requests.write(RequestScreen(Screen::PartyPodium));
         return;
     };
@@ -372,14 +372,13 @@ fn spawn_question(
 fn question(
     time: Res<Time>,
     actions: Res<Actions>,
-    transition: Res<Transition>,
     presses: Res<PartyPresses>,
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
     mut cues: MessageWriter<Cue>,
     mut played: MessageWriter<AnswerPlayed>,
 ) {
-    if transition.busy() || game.leaving || game.current.is_none() {
+    if game.current.is_none() {
         return;
     }
     game.elapsed += time.delta_secs();
@@ -414,7 +413,6 @@ fn question(
                 });
             }
         }
-        game.leaving = true;
         requests.write(RequestScreen(Screen::PartyReveal));
     }
 }
@@ -530,8 +528,7 @@ pub fn delta_text(d: i64) -> String {
     }
 }
 
-fn spawn_reveal(mut commands: Commands, mut game: ResMut<PartyGame>, settings: Res<Settings>) {
-    game.leaving = false;
+fn spawn_reveal(mut commands: Commands, game: Res<PartyGame>, settings: Res<Settings>) {
     let Some(last) = game.last.clone() else {
         return;
     };
@@ -703,16 +700,14 @@ fn reveal_next(
     mut activated: MessageReader<Activated>,
     buttons: Query<(), With<RevealNext>>,
     actions: Res<Actions>,
-    transition: Res<Transition>,
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let clicked = activated.read().any(|Activated(e)| buttons.get(*e).is_ok());
-    if transition.busy() || game.leaving || !clicked {
+    if !clicked {
         let _ = actions;
         return;
     }
-    game.leaving = true;
     let to = game.after_reveal();
     requests.write(RequestScreen(to));
 }

@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::look::{self, BIG, MIN, TEXT};
 use super::play::delta_text;
 use super::{PartyGame, PartySetup};
@@ -10,7 +12,7 @@ use crate::engine::party::PlayerId;
 use crate::game::leaves::{LeafBurst, Viewport};
 use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 /// A standings bar growing from `from` to `to` (shares of the widest bar).
 #[derive(Component, Debug, Clone, Copy)]
@@ -50,8 +52,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (animate, standings_next).run_if(in_state(Screen::PartyStandings).and_then(ready)),
-            (podium_leaves, podium_act).run_if(in_state(Screen::PartyPodium).and_then(ready)),
+            // The bars and the podium's bursts start once the leaves have fallen.
+            (animate, standings_next)
+                .in_set(GameSet::Logic)
+                .run_if(in_state(Screen::PartyStandings).and_then(ready)),
+            (podium_leaves, podium_act)
+                .in_set(GameSet::Logic)
+                .run_if(in_state(Screen::PartyPodium).and_then(ready)),
         ),
     );
 }
@@ -62,12 +69,7 @@ pub fn ease(x: f32) -> f32 {
     1.0 - (1.0 - x).powi(3)
 }
 
-fn spawn_standings(
-    mut commands: Commands,
-    mut game: ResMut<PartyGame>,
-    mut clock: ResMut<ResultsClock>,
-) {
-    game.leaving = false;
+fn spawn_standings(mut commands: Commands, game: Res<PartyGame>, mut clock: ResMut<ResultsClock>) {
     *clock = ResultsClock::default();
     let top = game
         .party
@@ -206,16 +208,12 @@ fn spawn_standings(
 
 fn animate(
     time: Res<Time>,
-    transition: Res<Transition>,
     view: Res<Viewport>,
     mut clock: ResMut<ResultsClock>,
     mut bars: Query<(&Bar, &mut Node)>,
     mut points: Query<(&BarPoints, &mut Text)>,
     mut bursts: MessageWriter<LeafBurst>,
 ) {
-    if transition.busy() {
-        return;
-    }
     clock.t += time.delta_secs();
     let k = ease(clock.t / BAR_SECONDS);
     for (bar, mut node) in &mut bars {
@@ -243,27 +241,20 @@ fn animate(
 fn standings_next(
     mut activated: MessageReader<Activated>,
     buttons: Query<(), With<StandingsNext>>,
-    transition: Res<Transition>,
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let clicked = activated.read().any(|Activated(e)| buttons.get(*e).is_ok());
-    if transition.busy() || game.leaving || !clicked {
+    if !clicked {
         return;
     }
-    game.leaving = true;
     let to = game.after_standings();
     requests.write(RequestScreen(to));
 }
 
 // ---------------------------------------------------------------- podium
 
-fn spawn_podium(
-    mut commands: Commands,
-    mut game: ResMut<PartyGame>,
-    mut clock: ResMut<ResultsClock>,
-) {
-    game.leaving = false;
+fn spawn_podium(mut commands: Commands, game: Res<PartyGame>, mut clock: ResMut<ResultsClock>) {
     *clock = ResultsClock::default();
     let standings: Vec<_> = game.party.standings().into_iter().cloned().collect();
     commands
@@ -382,14 +373,10 @@ fn spawn_podium(
 
 fn podium_leaves(
     time: Res<Time>,
-    transition: Res<Transition>,
     view: Res<Viewport>,
     mut clock: ResMut<ResultsClock>,
     mut bursts: MessageWriter<LeafBurst>,
 ) {
-    if transition.busy() {
-        return;
-    }
     let before = clock.t;
     clock.t += time.delta_secs();
     // Three bursts over the podium, one for each place.
@@ -411,25 +398,18 @@ fn podium_act(
     mut activated: MessageReader<Activated>,
     again: Query<(), With<PlayAgain>>,
     title: Query<(), With<ToTitle>>,
-    transition: Res<Transition>,
     setup: Res<PartySetup>,
     mut game: ResMut<PartyGame>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    if transition.busy() || game.leaving {
-        activated.clear();
-        return;
-    }
     for Activated(e) in activated.read() {
         if again.get(*e).is_ok() {
-            game.leaving = true;
             game.start_game(setup.clone());
             let to = game.next_question_screen();
             requests.write(RequestScreen(to));
             return;
         }
         if title.get(*e).is_ok() {
-            game.leaving = true;
             requests.write(RequestScreen(Screen::Title));
             return;
         }

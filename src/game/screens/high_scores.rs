@@ -2,20 +2,26 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::{NameEntry, Screen};
 use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::{Quiz, RELAXED_SUFFIX};
 use crate::game::save::{HighScores, QUESTION_COUNTS};
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 #[derive(Component, Debug, Clone, Copy)]
 struct BackButton;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::HighScores), spawn);
-    app.add_systems(Update, act.run_if(in_state(Screen::HighScores)));
+    app.add_systems(
+        Update,
+        act.in_set(GameSet::Logic)
+            .run_if(in_state(Screen::HighScores)),
+    );
 }
 
 fn spawn(
@@ -136,11 +142,10 @@ fn act(
     mut activated: MessageReader<Activated>,
     back: Query<(), With<BackButton>>,
     input: Res<Actions>,
-    transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let clicked = activated.read().any(|Activated(e)| back.get(*e).is_ok());
-    if clicked || (input.back && !transition.busy()) {
+    if clicked || input.back {
         requests.write(RequestScreen(Screen::Title));
     }
 }

@@ -2,6 +2,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::engine::{Difficulty, SpoilerHorizon};
 use crate::game::Packs;
@@ -9,7 +11,7 @@ use crate::game::input::Actions;
 use crate::game::quiz::{GameSeed, Mode, Quiz, Setup};
 use crate::game::save::{PlayStats, QUESTION_COUNTS, Settings};
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModeAction {
@@ -26,8 +28,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::ModeSelect), spawn);
     app.add_systems(
         Update,
-        (adjust, act, refresh)
-            .chain()
+        (
+            (adjust, act).chain().in_set(GameSet::Logic),
+            refresh.in_set(GameSet::Paint),
+        )
             .run_if(in_state(Screen::ModeSelect)),
     );
 }
@@ -122,7 +126,6 @@ fn act(
     mut activated: MessageReader<Activated>,
     rows: Query<&ModeAction>,
     input: Res<Actions>,
-    transition: Res<Transition>,
     setup: Res<Setup>,
     packs: Res<Packs>,
     settings: Res<Settings>,
@@ -130,7 +133,7 @@ fn act(
     mut seed: ResMut<GameSeed>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    if input.back && !transition.busy() {
+    if input.back {
         requests.write(RequestScreen(Screen::Title));
         return;
     }

@@ -4,6 +4,8 @@
 
 use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::prelude::*;
+
+use crate::game::GameSet;
 use bevy::ui::UiGlobalTransform;
 
 use super::Screen;
@@ -13,7 +15,7 @@ use crate::game::pack_library::{PackEntry, PackLibrary};
 use crate::game::save::Settings;
 use crate::game::theme::focus::WidgetColours;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 const HINT: &str = "↑ ↓ choose  ·  Enter or Space to add or remove  ·  Esc back";
 
@@ -57,8 +59,12 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Packs), spawn);
     app.add_systems(
         Update,
-        (act, rebuild_cards, paint_cards, keep_focus_visible, wheel)
-            .chain()
+        (
+            (act, wheel).chain().in_set(GameSet::Logic),
+            (rebuild_cards, paint_cards, keep_focus_visible)
+                .chain()
+                .in_set(GameSet::Paint),
+        )
             .run_if(in_state(Screen::Packs)),
     );
 }
@@ -290,7 +296,6 @@ fn act(
     cards: Query<&PackCard>,
     focused: Query<&PackCard, With<Focused>>,
     input: Res<Actions>,
-    transition: Res<Transition>,
     library: Res<PackLibrary>,
     mut settings: ResMut<Settings>,
     mut status: ResMut<Status>,
@@ -298,7 +303,7 @@ fn act(
     mut requests: MessageWriter<RequestScreen>,
 ) {
     status.left = (status.left - time.delta_secs()).max(0.0);
-    let mut go_back = input.back && !transition.busy();
+    let mut go_back = input.back;
     let mut toggles: Vec<usize> = Vec::new();
     for Activated(e) in activated.read() {
         if back.get(*e).is_ok() {
@@ -307,7 +312,7 @@ fn act(
             toggles.push(card.0);
         }
     }
-    if input.typed.contains(' ') && !transition.busy() {
+    if input.typed.contains(' ') {
         toggles.extend(focused.iter().map(|c| c.0));
     }
     for i in toggles {

@@ -3,11 +3,13 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum PauseAction {
@@ -23,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (toggle, act)
             .chain()
+            .in_set(GameSet::Logic)
             .run_if(in_state(Screen::Question).and_then(resource_exists::<Quiz>)),
     );
 }
@@ -30,11 +33,10 @@ pub(super) fn plugin(app: &mut App) {
 fn toggle(
     mut commands: Commands,
     input: Res<Actions>,
-    transition: Res<Transition>,
     mut quiz: ResMut<Quiz>,
     menus: Query<Entity, With<PauseMenu>>,
 ) {
-    if !input.back || transition.busy() || quiz.current.is_none() {
+    if !input.back || quiz.current.is_none() {
         return;
     }
     if quiz.paused {

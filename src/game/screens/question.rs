@@ -2,6 +2,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::engine::scoring::Outcome;
 use crate::game::audio::Cue;
@@ -11,7 +13,7 @@ use crate::game::quiz::{Mode, Quiz};
 use crate::game::save::{AnswerPlayed, Settings};
 use crate::game::theme::focus::WidgetColours;
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 /// Answer card `i`.
 #[derive(Component, Debug, Clone, Copy)]
@@ -31,8 +33,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Question), spawn);
     app.add_systems(
         Update,
-        (tick, answer, hud)
-            .chain()
+        (
+            (tick, answer).chain().in_set(GameSet::Logic),
+            hud.in_set(GameSet::Paint),
+        )
             .run_if(in_state(Screen::Question).and_then(resource_exists::<Quiz>)),
     );
 }
@@ -242,12 +246,11 @@ pub fn card(i: usize, option: &str, colour_blind: bool) -> impl Bundle {
 fn tick(
     time: Res<Time>,
     mut quiz: ResMut<Quiz>,
-    transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
     mut cues: MessageWriter<Cue>,
     mut played: MessageWriter<AnswerPlayed>,
 ) {
-    if quiz.paused || transition.busy() || quiz.current.is_none() {
+    if quiz.paused || quiz.current.is_none() {
         return;
     }
     let dt = time.delta_secs();
@@ -291,7 +294,6 @@ fn answer(
         Option<&ComputedNode>,
     )>,
     mut quiz: ResMut<Quiz>,
-    transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
     mut bursts: MessageWriter<LeafBurst>,
     mut cues: MessageWriter<Cue>,
@@ -304,10 +306,7 @@ fn answer(
         }
     }
     let Some(i) = chosen else { return };
-    if quiz.paused
-        || transition.busy()
-        || quiz.current.as_ref().is_none_or(|q| i >= q.options.len())
-    {
+    if quiz.paused || quiz.current.as_ref().is_none_or(|q| i >= q.options.len()) {
         return;
     }
     let Some(done) = quiz.answer(Some(i)) else {

@@ -3,13 +3,15 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
 use crate::game::save::{HighScores, ScoreEntry};
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 pub const NAME_LEN: usize = 16;
 
@@ -41,7 +43,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn);
     app.add_systems(
         Update,
-        (type_name, act).chain().run_if(in_state(Screen::Results)),
+        (type_name, act)
+            .chain()
+            .in_set(GameSet::Logic)
+            .run_if(in_state(Screen::Results)),
     );
 }
 
@@ -234,7 +239,6 @@ fn buttons(r: &mut ChildSpawnerCommands) {
 fn type_name(
     mut commands: Commands,
     input: Res<Actions>,
-    transition: Res<Transition>,
     mut entry: ResMut<NameEntry>,
     quiz: Option<Res<Quiz>>,
     packs: Res<Packs>,
@@ -243,7 +247,7 @@ fn type_name(
     panels: Query<Entity, With<EntryPanel>>,
     slots: Query<Entity, With<ButtonSlot>>,
 ) {
-    if !entry.active || transition.busy() {
+    if !entry.active {
         return;
     }
     for c in input.typed.chars() {
@@ -299,10 +303,9 @@ fn act(
     actions: Query<&ResultsAction>,
     input: Res<Actions>,
     entry: Res<NameEntry>,
-    transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    if input.back && !entry.active && !transition.busy() {
+    if input.back && !entry.active {
         requests.write(RequestScreen(Screen::Title));
         return;
     }

@@ -4,6 +4,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::engine::scoring::Outcome;
 use crate::game::quiz::{Answered, Quiz};
@@ -18,7 +20,8 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Reveal), spawn);
     app.add_systems(
         Update,
-        next.run_if(in_state(Screen::Reveal).and_then(resource_exists::<Quiz>)),
+        next.in_set(GameSet::Logic)
+            .run_if(in_state(Screen::Reveal).and_then(resource_exists::<Quiz>)),
     );
 }
 

@@ -2,6 +2,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use super::mode_select::capitalise;
 use crate::engine::Difficulty;
@@ -9,7 +11,7 @@ use crate::game::input::Actions;
 use crate::game::quiz::Setup;
 use crate::game::save::{QUESTION_COUNTS, Settings, TEXT_SIZES, TIMERS};
 use crate::game::theme::prelude::*;
-use crate::game::transition::{RequestScreen, Transition};
+use crate::game::transition::RequestScreen;
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum SettingsAction {
@@ -29,8 +31,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Settings), spawn);
     app.add_systems(
         Update,
-        (adjust, act, refresh)
-            .chain()
+        (
+            (adjust, act).chain().in_set(GameSet::Logic),
+            refresh.in_set(GameSet::Paint),
+        )
             .run_if(in_state(Screen::Settings)),
     );
 }
@@ -116,13 +120,12 @@ fn act(
     mut activated: MessageReader<Activated>,
     rows: Query<&SettingsAction>,
     input: Res<Actions>,
-    transition: Res<Transition>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let back = activated
         .read()
         .any(|Activated(e)| rows.get(*e) == Ok(&SettingsAction::Back));
-    if back || (input.back && !transition.busy()) {
+    if back || input.back {
         requests.write(RequestScreen(Screen::Title));
     }
 }

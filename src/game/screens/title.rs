@@ -2,6 +2,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::GameSet;
+
 use super::Screen;
 use crate::game::Packs;
 use crate::game::save::Notices;
@@ -20,7 +22,10 @@ enum TitleAction {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn);
-    app.add_systems(Update, act.run_if(in_state(Screen::Title)));
+    app.add_systems(
+        Update,
+        act.in_set(GameSet::Logic).run_if(in_state(Screen::Title)),
+    );
 }
 
 fn spawn(mut commands: Commands, packs: Res<Packs>, notices: Res<Notices>) {
