@@ -23,6 +23,7 @@ pub mod input;
 pub mod leaves;
 pub mod pack_library;
 pub mod party;
+pub mod question_ui;
 pub mod quiz;
 pub mod render;
 pub mod save;

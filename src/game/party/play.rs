@@ -11,9 +11,9 @@ use super::{PartyGame, WAGER_STEP};
 use crate::engine::party::{InputSource, Party, PlayerId, RoundType};
 use crate::game::audio::Cue;
 use crate::game::input::Actions;
+use crate::game::question_ui::{self, TimerFill};
 use crate::game::save::{AnswerPlayed, Settings};
-use crate::game::screens::{Screen, answer_card};
-use crate::game::theme::focus::Focusable;
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -27,8 +27,6 @@ struct LockStatus(PlayerId);
 struct WagerText(PlayerId);
 #[derive(Component, Debug, Clone, Copy)]
 struct WagerCard(PlayerId);
-#[derive(Component)]
-struct TimerFill;
 #[derive(Component)]
 struct TimerText;
 #[derive(Component)]
@@ -273,61 +271,22 @@ fn spawn_question(
                 String::new(),
             );
             root.spawn((
-                Name::new("Timer track"),
+                Name::new("Timer"),
                 Node {
                     width: percent(94),
                     max_width: px(1260),
-                    height: px(14),
-                    border_radius: BorderRadius::MAX,
-                    overflow: Overflow::clip(),
                     ..default()
                 },
-                BackgroundColor(palette::CREAM_DEEP),
-                children![(
-                    Name::new("Timer fill"),
-                    TimerFill,
-                    Node {
-                        width: percent(100),
-                        height: percent(100),
-                        border_radius: BorderRadius::MAX,
-                        ..default()
-                    },
-                    BackgroundColor(palette::TURQUOISE),
-                )],
+                children![question_ui::timer_bar(14.0)],
             ));
-            root.spawn(widgets::panel("Prompt card", 94.0))
-                .with_children(|p| {
-                    p.spawn((
-                        Name::new("Prompt"),
-                        Text::new(q.prompt.clone()),
-                        widgets::bold(PROMPT),
-                        TextColor(palette::INK),
-                        TextLayout::new(Justify::Center, LineBreak::WordBoundary),
-                        Node {
-                            width: percent(100),
-                            ..default()
-                        },
-                    ));
+            root.spawn(question_ui::prompt_card(&q.prompt, PROMPT, 94.0));
+            root.spawn(question_ui::answer_grid(94.0, 1260.0, 12.0))
+                .with_children(|g| {
+                    for (i, option) in q.options.iter().enumerate().take(4) {
+                        // Shown, not pickable: the players answer on their own keys.
+                        g.spawn(question_ui::answer_card(i, option, settings.colour_blind));
+                    }
                 });
-            root.spawn((
-                Name::new("Answers"),
-                Node {
-                    width: percent(94),
-                    max_width: px(1260),
-                    display: Display::Grid,
-                    grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
-                    row_gap: px(12),
-                    column_gap: px(12),
-                    ..default()
-                },
-            ))
-            .with_children(|g| {
-                for (i, option) in q.options.iter().enumerate().take(4) {
-                    // The solo card, but not focusable: the host's keys must not mark an answer.
-                    g.spawn(answer_card(i, option, settings.colour_blind))
-                        .remove::<(Focusable, Button)>();
-                }
-            });
             root.spawn((
                 BuzzText,
                 look::line(rules(round, game.relaxed), MIN, palette::INK_SOFT),
@@ -466,25 +425,11 @@ fn paint_question(
         }
     }
     let left = (game.limit - game.elapsed).max(0.0);
-    let share = if game.relaxed {
-        1.0
-    } else if game.limit > 0.0 {
-        left / game.limit
-    } else {
-        0.0
-    };
-    for (mut node, mut bg) in &mut fill {
-        node.width = percent(share * 100.0);
-        bg.0 = if game.relaxed {
-            palette::CREAM_DEEP
-        } else if left <= 5.0 {
-            palette::WRONG
-        } else if share < 0.5 {
-            palette::ORANGE
-        } else {
-            palette::TURQUOISE
-        };
-    }
+    let clock = (!game.relaxed).then_some(question_ui::Clock {
+        left,
+        limit: game.limit,
+    });
+    question_ui::paint_timer(clock, fill.iter_mut());
     for mut t in &mut timer {
         let v = if game.relaxed {
             "no clock · Enter reveals".to_string()

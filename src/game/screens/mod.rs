@@ -13,7 +13,7 @@ mod reveal;
 mod settings;
 mod title;
 
-pub use question::{AnswerCard, card as answer_card};
+pub use crate::game::question_ui::AnswerCard;
 pub use results::NameEntry;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -9,18 +9,12 @@ use crate::engine::scoring::Outcome;
 use crate::game::audio::Cue;
 use crate::game::input::Actions;
 use crate::game::leaves::LeafBurst;
+use crate::game::question_ui::{self, AnswerCard, TimerFill};
 use crate::game::quiz::{Mode, Quiz};
 use crate::game::save::{AnswerPlayed, Settings};
-use crate::game::theme::focus::WidgetColours;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
-/// Answer card `i`.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct AnswerCard(pub usize);
-
-#[derive(Component)]
-struct TimerFill;
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum HudText {
     Timer,
@@ -107,30 +101,7 @@ fn spawn(
                 },
             ))
             .with_children(|t| {
-                t.spawn((
-                    Name::new("Timer track"),
-                    Node {
-                        flex_grow: 1.0,
-                        height: px(16),
-                        border_radius: BorderRadius::MAX,
-                        overflow: Overflow::clip(),
-                        ..default()
-                    },
-                    BackgroundColor(palette::CREAM_DEEP),
-                ))
-                .with_children(|track| {
-                    track.spawn((
-                        Name::new("Timer fill"),
-                        TimerFill,
-                        Node {
-                            width: percent(100),
-                            height: percent(100),
-                            border_radius: BorderRadius::MAX,
-                            ..default()
-                        },
-                        BackgroundColor(palette::TURQUOISE),
-                    ));
-                });
+                t.spawn(question_ui::timer_bar(16.0));
                 t.spawn((
                     HudText::Timer,
                     Name::new("Timer text"),
@@ -143,39 +114,17 @@ fn spawn(
                     },
                 ));
             });
-            // Prompt.
-            root.spawn(widgets::panel("Prompt card", 92.0))
-                .with_children(|p| {
-                    p.spawn((
-                        Name::new("Prompt"),
-                        Text::new(q.prompt.clone()),
-                        widgets::bold(widgets::H2 + 2.0),
-                        TextColor(palette::INK),
-                        TextLayout::new(Justify::Center, LineBreak::WordBoundary),
-                        Node {
-                            width: percent(100),
-                            ..default()
-                        },
-                    ));
+            root.spawn(question_ui::prompt_card(&q.prompt, widgets::H2 + 2.0, 92.0));
+            root.spawn(question_ui::answer_grid(92.0, 1300.0, 14.0))
+                .with_children(|g| {
+                    let cb = settings.colour_blind;
+                    for (i, option) in q.options.iter().enumerate().take(4) {
+                        g.spawn((
+                            question_ui::answer_card(i, option, cb),
+                            question_ui::pickable(i, cb),
+                        ));
+                    }
                 });
-            // Answers, 2 × 2.
-            root.spawn((
-                Name::new("Answers"),
-                Node {
-                    width: percent(92),
-                    max_width: px(1300),
-                    display: Display::Grid,
-                    grid_template_columns: RepeatedGridTrack::flex(2, 1.0),
-                    row_gap: px(14),
-                    column_gap: px(14),
-                    ..default()
-                },
-            ))
-            .with_children(|g| {
-                for (i, option) in q.options.iter().enumerate().take(4) {
-                    g.spawn(card(i, option, settings.colour_blind));
-                }
-            });
             root.spawn(widgets::hint(
                 "1–4 or A–D to answer  ·  arrows + Enter  ·  Esc to pause",
             ));
@@ -197,49 +146,6 @@ fn chip(text: &str, colour: Color) -> impl Bundle {
             widgets::font(widgets::SMALL),
             TextColor(palette::INK)
         )],
-    )
-}
-
-/// An answer card: badge (letter + shape) and the option, on its colour.
-pub fn card(i: usize, option: &str, colour_blind: bool) -> impl Bundle {
-    let colour = palette::answer_colour(i, colour_blind);
-    (
-        Name::new(format!("Answer card {}", palette::LETTERS[i % 4])),
-        Button,
-        AnswerCard(i),
-        Focusable::new(i as u32),
-        WidgetColours {
-            normal: colour.mix(&palette::PAPER, 0.25),
-            focused: colour.mix(&palette::PAPER, 0.05),
-            border: colour,
-            focused_border: palette::INK,
-        },
-        Node {
-            min_height: px(84),
-            padding: UiRect::axes(px(18), px(12)),
-            align_items: AlignItems::Center,
-            column_gap: px(14),
-            border: UiRect::all(px(4)),
-            border_radius: BorderRadius::all(px(24)),
-            ..default()
-        },
-        BackgroundColor(colour),
-        BorderColor::all(colour),
-        BoxShadow::new(palette::SHADOW, px(0), px(4), px(0), px(10)),
-        children![
-            widgets::badge(i, colour_blind),
-            (
-                Name::new("Option text"),
-                Text::new(option),
-                widgets::bold(widgets::BODY + 1.0),
-                TextColor(palette::INK),
-                TextLayout::new(Justify::Left, LineBreak::WordBoundary),
-                Node {
-                    flex_shrink: 1.0,
-                    ..default()
-                },
-            )
-        ],
     )
 }
 
@@ -336,23 +242,11 @@ fn hud(
     mut texts: Query<(&HudText, &mut Text)>,
 ) {
     let relaxed = quiz.relaxed();
-    let share = if relaxed {
-        1.0
-    } else {
-        (quiz.time_left / quiz.limit).clamp(0.0, 1.0)
-    };
-    for (mut node, mut bg) in &mut fill {
-        node.width = percent(share * 100.0);
-        bg.0 = if relaxed {
-            palette::CREAM_DEEP
-        } else if quiz.time_left <= 5.0 {
-            palette::WRONG
-        } else if share < 0.5 {
-            palette::ORANGE
-        } else {
-            palette::TURQUOISE
-        };
-    }
+    let clock = (!relaxed).then_some(question_ui::Clock {
+        left: quiz.time_left,
+        limit: quiz.limit,
+    });
+    question_ui::paint_timer(clock, fill.iter_mut());
     let set = |t: &mut Text, v: String| {
         if t.0 != v {
             t.0 = v;
