@@ -15,7 +15,7 @@ use leafquiz::game::save::{
     HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, RELAXED, SETTINGS_FILE,
     SETTINGS_SETTLE, Settings,
 };
-use leafquiz::game::screens::Screen;
+use leafquiz::game::screens::{Pause, Screen};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -119,13 +119,17 @@ fn a_timeout_counts_as_wrong() {
     assert_eq!(screen(&app), Screen::Reveal);
 }
 
+fn pause(app: &App) -> Pause {
+    *app.world().resource::<State<Pause>>().get()
+}
+
 #[test]
 fn pause_stops_the_timer() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_app(dir.path(), None);
     start_game(&mut app, 3);
     press(&mut app, KeyCode::Escape);
-    assert!(quiz(&app).paused);
+    assert_eq!(pause(&app), Pause::Paused);
     let t = quiz(&app).time_left;
     for _ in 0..600 {
         app.update();
@@ -139,7 +143,7 @@ fn pause_stops_the_timer() {
     press(&mut app, KeyCode::Digit1);
     assert!(quiz(&app).current.is_some());
     press(&mut app, KeyCode::Escape);
-    assert!(!quiz(&app).paused);
+    assert_eq!(pause(&app), Pause::Running);
     for _ in 0..30 {
         app.update();
     }

@@ -105,7 +105,6 @@ pub struct Quiz {
     pub per_kind: BTreeMap<&'static str, (u32, u32)>,
     /// Seconds spent on questions.
     pub elapsed: f32,
-    pub paused: bool,
     /// No question could be drawn.
     pub exhausted: bool,
 }
@@ -141,7 +140,6 @@ impl Quiz {
             last: None,
             per_kind: BTreeMap::new(),
             elapsed: 0.0,
-            paused: false,
             exhausted: false,
         }
     }
@@ -155,7 +153,6 @@ impl Quiz {
     pub fn draw(&mut self) -> bool {
         self.current = self.session.next_question();
         self.time_left = self.limit;
-        self.paused = false;
         if self.current.is_none() {
             self.exhausted = true;
         }

@@ -14,6 +14,7 @@ mod settings;
 mod title;
 
 pub use crate::game::question_ui::AnswerCard;
+pub use pause::Pause;
 pub use results::NameEntry;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,5 +1,6 @@
 //! Esc on the question screen pauses: the timer stops and the question is
-//! hidden behind a menu (resume, or quit to the title).
+//! hidden behind a menu (resume, or quit to the title). Pause is a sub-state
+//! of the question screen: it ends with the screen.
 
 use bevy::prelude::*;
 
@@ -17,10 +18,20 @@ enum PauseAction {
     Quit,
 }
 
-#[derive(Component)]
-struct PauseMenu;
+/// Whether the question on screen is paused.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Question)]
+pub enum Pause {
+    #[default]
+    Running,
+    Paused,
+}
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_sub_state::<Pause>();
+    app.add_systems(OnEnter(Pause::Paused), |mut commands: Commands| {
+        commands.spawn(menu());
+    });
     app.add_systems(
         Update,
         (toggle, act)
@@ -31,34 +42,24 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn toggle(
-    mut commands: Commands,
     input: Res<Actions>,
-    mut quiz: ResMut<Quiz>,
-    menus: Query<Entity, With<PauseMenu>>,
+    quiz: Res<Quiz>,
+    pause: Res<State<Pause>>,
+    mut next: ResMut<NextState<Pause>>,
 ) {
     if !input.back || quiz.current.is_none() {
         return;
     }
-    if quiz.paused {
-        resume(&mut commands, &mut quiz, &menus);
-    } else {
-        quiz.paused = true;
-        commands.spawn(menu());
-    }
-}
-
-fn resume(commands: &mut Commands, quiz: &mut Quiz, menus: &Query<Entity, With<PauseMenu>>) {
-    quiz.paused = false;
-    for e in menus {
-        commands.entity(e).despawn();
-    }
+    next.set(match pause.get() {
+        Pause::Running => Pause::Paused,
+        Pause::Paused => Pause::Running,
+    });
 }
 
 fn menu() -> impl Bundle {
     (
         Name::new("Pause menu"),
-        PauseMenu,
-        DespawnOnExit(Screen::Question),
+        DespawnOnExit(Pause::Paused),
         GlobalZIndex(100),
         Node {
             position_type: PositionType::Absolute,
@@ -75,7 +76,13 @@ fn menu() -> impl Bundle {
         children![
             widgets::heading("Paused"),
             widgets::label("The timer is stopped."),
-            (widgets::button("Resume", PauseAction::Resume, 0), Modal),
+            // Focused at once: the menu comes a frame after Esc, and the
+            // first arrow press must move, not find the focus.
+            (
+                widgets::button("Resume", PauseAction::Resume, 0),
+                Modal,
+                Focused
+            ),
             (
                 widgets::button("Quit to title", PauseAction::Quit, 1),
                 Modal
@@ -86,16 +93,14 @@ fn menu() -> impl Bundle {
 }
 
 fn act(
-    mut commands: Commands,
     mut activated: MessageReader<Activated>,
     actions: Query<&PauseAction>,
-    mut quiz: ResMut<Quiz>,
-    menus: Query<Entity, With<PauseMenu>>,
+    mut next: ResMut<NextState<Pause>>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
     for Activated(e) in activated.read() {
         match actions.get(*e) {
-            Ok(PauseAction::Resume) => resume(&mut commands, &mut quiz, &menus),
+            Ok(PauseAction::Resume) => next.set(Pause::Running),
             Ok(PauseAction::Quit) => {
                 requests.write(RequestScreen(Screen::Title));
             }

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use crate::game::GameSet;
 
 use super::Screen;
+use super::pause::Pause;
 use crate::engine::scoring::Outcome;
 use crate::game::audio::Cue;
 use crate::game::input::Actions;
@@ -28,7 +29,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            (tick, answer).chain().in_set(GameSet::Logic),
+            (tick, answer)
+                .chain()
+                .in_set(GameSet::Logic)
+                .run_if(in_state(Pause::Running)),
             hud.in_set(GameSet::Paint),
         )
             .run_if(in_state(Screen::Question).and_then(resource_exists::<Quiz>)),
@@ -156,7 +160,7 @@ fn tick(
     mut cues: MessageWriter<Cue>,
     mut played: MessageWriter<AnswerPlayed>,
 ) {
-    if quiz.paused || quiz.current.is_none() {
+    if quiz.current.is_none() {
         return;
     }
     let dt = time.delta_secs();
@@ -212,7 +216,7 @@ fn answer(
         }
     }
     let Some(i) = chosen else { return };
-    if quiz.paused || quiz.current.as_ref().is_none_or(|q| i >= q.options.len()) {
+    if quiz.current.as_ref().is_none_or(|q| i >= q.options.len()) {
         return;
     }
     let Some(done) = quiz.answer(Some(i)) else {
