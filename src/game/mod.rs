@@ -24,13 +24,16 @@ pub mod leaves;
 pub mod pack_library;
 pub mod party;
 pub mod question_ui;
-pub mod quiz;
 pub mod render;
 pub mod save;
 pub mod screens;
+pub mod solo;
 pub mod theme;
 pub mod transition;
 pub mod window_title;
+
+/// The solo game, where it always lived (`game::quiz`).
+pub use solo::quiz;
 
 /// What the app is started with.
 #[derive(Resource, Debug, Clone, Default)]
@@ -102,8 +105,8 @@ pub fn plugin(app: &mut App) {
         theme::plugin,
         leaves::plugin,
         transition::plugin,
-        quiz::plugin,
         screens::plugin,
+        solo::plugin,
         demo::plugin,
         audio::plugin,
         party::plugin,

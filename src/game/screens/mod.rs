@@ -1,21 +1,17 @@
-//! The screens, one file each. Every screen's root has `DespawnOnExit`.
+//! The `Screen` state and the screens outside a game, one file each; solo
+//! play's screens are in `game::solo`, party play's in `game::party`. Every
+//! screen's root has `DespawnOnExit`.
 
 use bevy::prelude::*;
 
 mod high_scores;
-mod mode_select;
 mod packs;
 mod party;
-mod pause;
-mod question;
-mod results;
-mod reveal;
 mod settings;
 mod title;
 
 pub use crate::game::question_ui::AnswerCard;
-pub use pause::Pause;
-pub use results::NameEntry;
+pub use crate::game::solo::{NameEntry, Pause};
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -59,11 +55,6 @@ pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
     app.add_plugins((
         title::plugin,
-        mode_select::plugin,
-        question::plugin,
-        pause::plugin,
-        reveal::plugin,
-        results::plugin,
         high_scores::plugin,
         settings::plugin,
         party::plugin,

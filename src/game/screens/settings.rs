@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use crate::game::GameSet;
 
 use super::Screen;
-use super::mode_select::capitalise;
 use crate::engine::Difficulty;
+use crate::engine::phrase::capitalise;
 use crate::game::input::Actions;
 use crate::game::quiz::Setup;
 use crate::game::save::{QUESTION_COUNTS, Settings, TEXT_SIZES, TIMERS};

@@ -6,9 +6,9 @@ use bevy::prelude::*;
 
 use crate::game::GameSet;
 
-use super::Screen;
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 

@@ -4,7 +4,6 @@ use bevy::prelude::*;
 
 use crate::game::GameSet;
 
-use super::Screen;
 use super::pause::Pause;
 use crate::engine::scoring::Outcome;
 use crate::game::audio::Cue;
@@ -13,6 +12,7 @@ use crate::game::leaves::LeafBurst;
 use crate::game::question_ui::{self, AnswerCard, TimerFill};
 use crate::game::quiz::{Mode, Quiz};
 use crate::game::save::{AnswerPlayed, Settings};
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use super::Packs;
-use super::save::Settings;
 use crate::engine::scoring::{Award, Outcome, Scoreboard};
 use crate::engine::{Difficulty, PlayHistory, Question, Session, SessionConfig, SpoilerHorizon};
+use crate::game::Packs;
+use crate::game::save::Settings;
 
 pub const BLITZ_SECONDS: f32 = 60.0;
 /// Appended to a high-score table's key for games without a clock.
@@ -219,7 +219,7 @@ impl Quiz {
 pub(super) fn plugin(app: &mut App) {
     let seed = app
         .world()
-        .get_resource::<super::GameConfig>()
+        .get_resource::<crate::game::GameConfig>()
         .and_then(|c| c.demo.as_ref().map(|d| d.seed))
         .unwrap_or_else(|| {
             std::time::SystemTime::now()

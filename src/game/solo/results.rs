@@ -5,11 +5,11 @@ use bevy::prelude::*;
 
 use crate::game::GameSet;
 
-use super::Screen;
 use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
 use crate::game::save::{HighScores, ScoreEntry};
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 

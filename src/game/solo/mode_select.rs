@@ -2,14 +2,16 @@
 
 use bevy::prelude::*;
 
+use crate::engine::phrase::capitalise;
+
 use crate::game::GameSet;
 
-use super::Screen;
 use crate::engine::{Difficulty, SpoilerHorizon};
 use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::{GameSeed, Mode, Quiz, Setup};
 use crate::game::save::{PlayStats, QUESTION_COUNTS, Settings};
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -194,10 +196,4 @@ fn refresh(
             t.0 = v.to_string();
         }
     }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

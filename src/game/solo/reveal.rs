@@ -6,10 +6,10 @@ use bevy::prelude::*;
 
 use crate::game::GameSet;
 
-use super::Screen;
 use crate::engine::scoring::Outcome;
 use crate::game::quiz::{Answered, Quiz};
 use crate::game::save::Settings;
+use crate::game::screens::Screen;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
