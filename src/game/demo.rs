@@ -43,6 +43,12 @@ pub const WANTED: [&str; 6] = [
     "highscores",
 ];
 
+impl super::capture::Album for Shots {
+    fn written(&mut self) {
+        self.pending = self.pending.saturating_sub(1);
+    }
+}
+
 impl Shots {
     pub fn has(&self, name: &str) -> bool {
         self.taken.contains(&name)

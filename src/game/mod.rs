@@ -18,6 +18,7 @@ use crate::engine::FactBase;
 pub mod audio;
 pub mod bench;
 mod boot;
+pub mod capture;
 pub mod demo;
 pub mod input;
 pub mod leaves;

@@ -7,7 +7,6 @@ use bevy::camera::{CameraOutputMode, MsaaWriteback};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
-use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
 
 use super::GameConfig;
@@ -188,15 +187,9 @@ fn screenshots(
 ) {
     let Some(dir) = shots.dir.clone() else { return };
     let mut take = |shots: &mut Shots, name: &'static str| {
-        let _ = std::fs::create_dir_all(&dir);
         shots.taken.push(name);
         shots.pending += 1;
-        commands
-            .spawn((Name::new("Screenshot"), Screenshot::primary_window()))
-            .observe(save_to_disk(dir.join(format!("{name}.png"))))
-            .observe(|_: On<ScreenshotCaptured>, mut shots: ResMut<Shots>| {
-                shots.pending = shots.pending.saturating_sub(1);
-            });
+        super::capture::capture::<Shots>(&mut commands, dir.join(format!("{name}.png")));
     };
     // Mid-transition: the first sweep away from the title, leaves nearly closed.
     if !shots.has("transition")

@@ -21,6 +21,10 @@ struct PacksShot {
     seconds: f32,
 }
 
+impl crate::game::capture::Album for PacksShot {
+    fn written(&mut self) {}
+}
+
 fn packs_shot(
     mut commands: Commands,
     screen: Res<State<crate::game::screens::Screen>>,
@@ -43,14 +47,7 @@ fn packs_shot(
             let before = shot.seconds;
             shot.seconds += time.delta_secs();
             if before < 1.5 && shot.seconds >= 1.5 {
-                commands
-                    .spawn((
-                        Name::new("Screenshot"),
-                        bevy::render::view::screenshot::Screenshot::primary_window(),
-                    ))
-                    .observe(bevy::render::view::screenshot::save_to_disk(
-                        shot.path.clone(),
-                    ));
+                crate::game::capture::capture::<PacksShot>(&mut commands, shot.path.clone());
             }
             if shot.seconds >= 3.5 {
                 exit.write(AppExit::Success);

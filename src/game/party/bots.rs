@@ -30,6 +30,12 @@ pub struct PartyShots {
     settled: u32,
 }
 
+impl crate::game::capture::Album for PartyShots {
+    fn written(&mut self) {
+        self.pending = self.pending.saturating_sub(1);
+    }
+}
+
 impl PartyShots {
     fn has(&self, n: &str) -> bool {
         self.taken.contains(&n)
@@ -261,7 +267,6 @@ fn run_plan(b: &mut Bots, presses: &mut PartyPresses) {
 
 /// Saves the wanted picture once the screen has settled for a few frames.
 fn shoot(mut commands: Commands, transition: Res<Transition>, mut shots: ResMut<PartyShots>) {
-    use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
     let (Some(dir), Some(name)) = (shots.dir.clone(), shots.want) else {
         return;
     };
@@ -273,14 +278,8 @@ fn shoot(mut commands: Commands, transition: Res<Transition>, mut shots: ResMut<
     if shots.settled < 10 {
         return;
     }
-    let _ = std::fs::create_dir_all(&dir);
     shots.want = None;
     shots.taken.push(name);
     shots.pending += 1;
-    commands
-        .spawn((Name::new("Screenshot"), Screenshot::primary_window()))
-        .observe(save_to_disk(dir.join(format!("{name}.png"))))
-        .observe(|_: On<ScreenshotCaptured>, mut shots: ResMut<PartyShots>| {
-            shots.pending = shots.pending.saturating_sub(1);
-        });
+    crate::game::capture::capture::<PartyShots>(&mut commands, dir.join(format!("{name}.png")));
 }
