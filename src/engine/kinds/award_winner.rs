@@ -61,26 +61,40 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
     let winner = *a.nominees.first()?;
     let kind = a.nominee_kind;
     let is_false = |d: u32| !b.is_true(a.slot, Rel::WonSlot, 0, d);
-    let mut wrong = Vec::new();
-    // Those who lost this very category first: they make it a real question.
-    if let Some(rivals) = b.slot_nominees.get(&a.slot) {
-        x.fill_from(winner, rivals, OPTIONS - 1, &mut wrong, is_false);
-    }
+    // A grown star beside a young winner of "Emerging Talent" is ruled out on
+    // sight (blind reviews): people whose parts share the winner's age group
+    // first, in every pool, then anyone.
+    let same_age = |d: u32| is_false(d) && b.same_age(d, winner);
+    let rivals = b
+        .slot_nominees
+        .get(&a.slot)
+        .map_or(&[][..], |v| v.as_slice());
     let at = b
         .pool_nominees_at
         .get(&(a.ceremony_key, kind))
         .map_or(&[][..], |v| v.as_slice());
     let anywhere = b.pool_nominees.get(&kind).map_or(&[][..], |v| v.as_slice());
-    x.fill_from(winner, at, OPTIONS - 1, &mut wrong, is_false);
-    let same = wrong.len();
-    x.fill_from(winner, anywhere, OPTIONS - 1, &mut wrong, is_false);
-    if kind == NomineeKind::Actor {
-        for g in 0..3u8 {
-            let pool = b
-                .pool_actors
-                .get(&(c.origin.pack, g))
-                .map_or(&[][..], |v| v.as_slice());
-            x.fill_from(winner, pool, OPTIONS - 1, &mut wrong, is_false);
+    let cast: Vec<&[u32]> = if kind == NomineeKind::Actor {
+        (0..3u8)
+            .map(|g| {
+                b.pool_actors
+                    .get(&(c.origin.pack, g))
+                    .map_or(&[][..], |v| v.as_slice())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut wrong = Vec::new();
+    let mut same = 0;
+    for ok in [&same_age as &dyn Fn(u32) -> bool, &is_false] {
+        // Those who lost this very category first: they make it a real question.
+        x.fill_from(winner, rivals, OPTIONS - 1, &mut wrong, ok);
+        x.fill_from(winner, at, OPTIONS - 1, &mut wrong, ok);
+        same = same.max(wrong.len());
+        x.fill_from(winner, anywhere, OPTIONS - 1, &mut wrong, ok);
+        for pool in &cast {
+            x.fill_from(winner, pool, OPTIONS - 1, &mut wrong, ok);
         }
     }
     let who = if matches!(kind, NomineeKind::Actor | NomineeKind::Person) {
