@@ -119,6 +119,16 @@ fn a_timeout_counts_as_wrong() {
     assert_eq!(screen(&app), Screen::Reveal);
 }
 
+/// The number key that answers option `i`.
+fn option_key(i: usize) -> KeyCode {
+    [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+    ][i]
+}
+
 fn pause(app: &App) -> Pause {
     *app.world().resource::<State<Pause>>().get()
 }
@@ -161,15 +171,7 @@ fn play_and_enter_name(app: &mut App, n: u32, name: &[KeyCode]) {
     start_game(app, n);
     for _ in 0..n {
         let answer = quiz(app).current.as_ref().unwrap().answer;
-        press(
-            app,
-            [
-                KeyCode::Digit1,
-                KeyCode::Digit2,
-                KeyCode::Digit3,
-                KeyCode::Digit4,
-            ][answer],
-        );
+        press(app, option_key(answer));
         settle(app);
         press(app, KeyCode::Enter);
         settle(app);
@@ -272,15 +274,7 @@ fn answers_are_saved_and_the_next_game_asks_fresh_facts() {
             first.push(q.fact_key);
             // Right, wrong, right.
             let chosen = if i == 1 { (q.answer + 1) % 4 } else { q.answer };
-            press(
-                &mut app,
-                [
-                    KeyCode::Digit1,
-                    KeyCode::Digit2,
-                    KeyCode::Digit3,
-                    KeyCode::Digit4,
-                ][chosen],
-            );
+            press(&mut app, option_key(chosen));
             settle(&mut app);
             press(&mut app, KeyCode::Enter);
             settle(&mut app);
@@ -532,15 +526,7 @@ fn a_relaxed_game_has_no_clock_and_no_speed_points() {
         "a relaxed question never times out"
     );
     let answer = quiz(&app).current.as_ref().unwrap().answer;
-    press(
-        &mut app,
-        [
-            KeyCode::Digit1,
-            KeyCode::Digit2,
-            KeyCode::Digit3,
-            KeyCode::Digit4,
-        ][answer],
-    );
+    press(&mut app, option_key(answer));
     let last = quiz(&app).last.clone().unwrap();
     assert_eq!(last.outcome, Outcome::Correct);
     assert_eq!(last.award.speed_bonus, 0, "no speed points without a clock");

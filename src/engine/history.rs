@@ -99,23 +99,23 @@ impl PlayHistory {
         r
     }
 
+    /// The records of facts asked in the last `games` games before the
+    /// current one (the current game is `self.games`).
+    fn recent_records(&self, games: u32) -> impl Iterator<Item = (&u64, &FactRecord)> {
+        let since = self.games.saturating_sub(games + 1);
+        self.facts.iter().filter(move |(_, r)| r.last_game > since)
+    }
+
     /// Facts asked in the last `games` games before the current one.
     pub fn recent(&self, games: u32) -> HashSet<u64> {
-        // The current game is `self.games`; the `games` before it count.
-        let since = self.games.saturating_sub(games + 1);
-        self.facts
-            .iter()
-            .filter(|(_, r)| r.last_game > since)
-            .map(|(&k, _)| k)
-            .collect()
+        self.recent_records(games).map(|(&k, _)| k).collect()
     }
 
     /// What the last `games` games before the current one showed, lower case:
     /// their prompts and explanations.
     pub fn recent_text(&self, games: u32) -> String {
-        let since = self.games.saturating_sub(games + 1);
         let mut text = String::new();
-        for r in self.facts.values().filter(|r| r.last_game > since) {
+        for (_, r) in self.recent_records(games) {
             text.push_str(&r.prompt.to_lowercase());
             text.push('\n');
             text.push_str(&r.explanation.to_lowercase());
@@ -127,11 +127,8 @@ impl PlayHistory {
     /// The answers (and their kinds' names) of the facts asked in the last
     /// `games` games before the current one.
     pub fn recent_answers(&self, games: u32) -> impl Iterator<Item = (&str, &str)> {
-        let since = self.games.saturating_sub(games + 1);
-        self.facts
-            .values()
-            .filter(move |r| r.last_game > since)
-            .map(|r| (r.answer.as_str(), r.kind.as_str()))
+        self.recent_records(games)
+            .map(|(_, r)| (r.answer.as_str(), r.kind.as_str()))
     }
 
     /// The engine's estimate blended with what players did: a Beta prior

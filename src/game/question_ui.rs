@@ -22,18 +22,7 @@ pub const HURRY_SECONDS: f32 = 5.0;
 /// The prompt on its paper card.
 pub fn prompt_card(prompt: &str, size: f32, width_percent: f32) -> impl Bundle {
     (
-        Name::new("Prompt card"),
-        Node {
-            width: percent(width_percent),
-            max_width: px(1100),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            padding: UiRect::axes(px(36), px(26)),
-            border_radius: BorderRadius::all(px(28)),
-            ..default()
-        },
-        BackgroundColor(palette::PAPER.with_alpha(0.93)),
-        BoxShadow::new(palette::SHADOW, px(0), px(6), px(0), px(22)),
+        widgets::panel("Prompt card", width_percent),
         children![(
             Name::new("Prompt"),
             Text::new(prompt),
