@@ -88,8 +88,8 @@ fn bench_heartstopper(c: &mut Criterion) {
     let mut next = 0usize;
     c.bench_function("render/heartstopper", |b| {
         b.iter(|| {
-            next = (next + 7919) % base.candidates.len();
-            let candidate = &base.candidates[next];
+            next = (next + 7919) % base.candidates().len();
+            let candidate = &base.candidates()[next];
             black_box(render(&base, candidate, next as u32, &mut rng, 0).ok())
         })
     });

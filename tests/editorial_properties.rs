@@ -115,7 +115,7 @@ fn one_type(base: &FactBase, pack: &Pack, q: &Question) -> Result<(), String> {
         QuestionKind::CustomObject | QuestionKind::CustomSubject
     );
     if !custom {
-        let kinds: HashSet<EKind> = entities.iter().map(|&e| base.kinds[e as usize]).collect();
+        let kinds: HashSet<EKind> = entities.iter().map(|&e| base.kind_of(e)).collect();
         if kinds.len() != 1 {
             return Err(format!("mixed kinds {kinds:?}: {}", q.prompt));
         }

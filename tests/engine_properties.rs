@@ -60,7 +60,7 @@ fn distinct_facts(pack: &leafquiz::engine::Pack) -> usize {
     let base = FactBase::build([pack]);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(0);
     let mut facts = HashSet::new();
-    for (i, c) in base.candidates.iter().enumerate() {
+    for (i, c) in base.candidates().iter().enumerate() {
         if let Ok(q) = leafquiz::engine::generate::render(&base, c, i as u32, &mut rng, 0) {
             facts.insert(q.fact_key);
         }
@@ -592,7 +592,7 @@ fn easy_games_favour_the_facts_every_viewer_knows() {
                 },
             );
             for q in (0..15).map_while(|_| s.next_question()) {
-                sum += base.ratings[q.key as usize].interest;
+                sum += base.rating(q.key).interest;
                 n += 1.0;
             }
         }

@@ -323,7 +323,13 @@ fn the_choice_of_packs_is_used_and_survives_a_restart() {
         Default::default(),
     );
     assert!(quiz.draw());
-    assert!(packs.base.packs.iter().all(|p| p.meta.id == "river_league"),);
+    assert!(
+        packs
+            .base
+            .packs()
+            .iter()
+            .all(|p| p.meta.id == "river_league"),
+    );
 }
 
 #[test]

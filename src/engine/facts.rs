@@ -264,40 +264,40 @@ impl EntitySet {
 /// Everything the generator needs, compiled from one or more packs.
 #[derive(Debug, Default)]
 pub struct FactBase {
-    pub packs: Vec<PackInfo>,
+    pub(crate) packs: Vec<PackInfo>,
     /// Source titles, shared by every question citing them.
-    pub sources: Vec<std::sync::Arc<str>>,
-    pub names: Vec<String>,
-    pub norms: Vec<String>,
+    pub(crate) sources: Vec<std::sync::Arc<str>>,
+    pub(crate) names: Vec<String>,
+    pub(crate) norms: Vec<String>,
     /// Entities with equal normalised names share a label id (compared as numbers).
-    pub label_ids: Vec<u32>,
+    pub(crate) label_ids: Vec<u32>,
     /// Each name's visible marks and length, for the giveaway checks.
     pub(crate) shapes: Vec<crate::engine::checks::Shape>,
     /// Each normalised name's words, measured once for the giveaway checks.
     pub(crate) word_spans: Vec<crate::engine::checks::WordSpans>,
     label_of: HashMap<String, u32>,
-    pub kinds: Vec<EKind>,
-    pub horizons: Vec<Horizon>,
+    pub(crate) kinds: Vec<EKind>,
+    pub(crate) horizons: Vec<Horizon>,
     /// Grammatically plural names ("The Paper Moths").
-    pub plural: Vec<bool>,
+    pub(crate) plural: Vec<bool>,
     /// Main/recurring/guest prominence per entity (characters and their actors).
-    pub prominence: Vec<u8>,
+    pub(crate) prominence: Vec<u8>,
     /// A character's pronouns, interned (0 = not given).
-    pub pronouns: Vec<u8>,
+    pub(crate) pronouns: Vec<u8>,
     /// Age groups as bits (child 1, teen 2, adult 4): a character's own, an
     /// actor's those of their parts; 0 = not given.
     pub(crate) ages: Vec<u8>,
-    pub pronoun_names: Vec<String>,
+    pub(crate) pronoun_names: Vec<String>,
     /// Short description per entity (characters), used in explanations.
-    pub descriptions: HashMap<u32, String>,
+    pub(crate) descriptions: HashMap<u32, String>,
     /// A character's unique kinship description ("Nick's mother"): asked by it,
     /// a character's name cannot give its actor away.
-    pub kin: HashMap<u32, String, FastHash>,
+    pub(crate) kin: HashMap<u32, String, FastHash>,
     /// The family name of each character that has one ("Spring").
-    pub family: HashMap<u32, u64, FastHash>,
+    pub(crate) family: HashMap<u32, u64, FastHash>,
     /// The telling words of each description, for grouping characters.
     /// As bits of a 64-bit set, so two characters compare in one step.
-    pub description_words: HashMap<u32, u64, FastHash>,
+    pub(crate) description_words: HashMap<u32, u64, FastHash>,
     /// Per entity: (family hash, description word bits, character played,
     /// pronoun bits of an actor's parts), in one array for the distractor
     /// searches' inner loops (0 / `u32::MAX` where none).
@@ -310,88 +310,88 @@ pub struct FactBase {
     pub(crate) keys: HashMap<(EKind, String), u32>,
     pub(crate) truth: HashSet<(u32, Rel, u32, u32), FastHash>,
     /// A representative true fact per (entity, relation), for "its own true fact".
-    pub primary: HashMap<(u32, Rel), (u32, u32), FastHash>,
-    pub series_name: Vec<Option<String>>,
-    pub series_entity: Vec<Option<u32>>,
-    pub custom_kinds: Vec<String>,
+    pub(crate) primary: HashMap<(u32, Rel), (u32, u32), FastHash>,
+    pub(crate) series_name: Vec<Option<String>>,
+    pub(crate) series_entity: Vec<Option<u32>>,
+    pub(crate) custom_kinds: Vec<String>,
 
-    pub roles: Vec<RoleFact>,
-    pub episodes: Vec<EpisodeFact>,
-    pub episode_of_entity: HashMap<u32, u32, FastHash>,
-    pub plots: Vec<PlotFact>,
-    pub awards: Vec<AwardFact>,
-    pub nominee_nominations: BTreeMap<u32, Vec<u32>>,
+    pub(crate) roles: Vec<RoleFact>,
+    pub(crate) episodes: Vec<EpisodeFact>,
+    pub(crate) episode_of_entity: HashMap<u32, u32, FastHash>,
+    pub(crate) plots: Vec<PlotFact>,
+    pub(crate) awards: Vec<AwardFact>,
+    pub(crate) nominee_nominations: BTreeMap<u32, Vec<u32>>,
     /// Every nominee of one category at one ceremony.
-    pub slot_nominees: HashMap<u32, Vec<u32>, FastHash>,
-    pub albums: Vec<AlbumFact>,
-    pub album_index: HashMap<u32, u32, FastHash>,
-    pub tracks: Vec<TrackFact>,
-    pub credits: Vec<CreditFact>,
-    pub places: Vec<PlaceFact>,
-    pub numbers: Vec<NumberFact>,
-    pub events: Vec<EventFact>,
-    pub custom: Vec<CustomFactRow>,
-    pub relations: Vec<RelationInfo>,
+    pub(crate) slot_nominees: HashMap<u32, Vec<u32>, FastHash>,
+    pub(crate) albums: Vec<AlbumFact>,
+    pub(crate) album_index: HashMap<u32, u32, FastHash>,
+    pub(crate) tracks: Vec<TrackFact>,
+    pub(crate) credits: Vec<CreditFact>,
+    pub(crate) places: Vec<PlaceFact>,
+    pub(crate) numbers: Vec<NumberFact>,
+    pub(crate) events: Vec<EventFact>,
+    pub(crate) custom: Vec<CustomFactRow>,
+    pub(crate) relations: Vec<RelationInfo>,
     /// What each entity is, by its own facts: (relation, object) pairs where it
     /// is the subject. Wrong options that share one with the answer look alike
     /// (Italian cities beside an Italian city).
-    pub attributes: HashMap<u32, Vec<(u32, u32)>, FastHash>,
+    pub(crate) attributes: HashMap<u32, Vec<(u32, u32)>, FastHash>,
     /// Objects per (subject, relation), for subjects with several.
-    pub object_count: HashMap<(u32, u32), u32, FastHash>,
+    pub(crate) object_count: HashMap<(u32, u32), u32, FastHash>,
     /// The first fact of a relation at an entity, by (entity, relation).
-    pub custom_at: HashMap<(u32, u32), u32, FastHash>,
+    pub(crate) custom_at: HashMap<(u32, u32), u32, FastHash>,
     /// The first filming place row of a scene or a place.
-    pub place_row: HashMap<u32, u32, FastHash>,
-    pub handwritten: Vec<HandWrittenFact>,
+    pub(crate) place_row: HashMap<u32, u32, FastHash>,
+    pub(crate) handwritten: Vec<HandWrittenFact>,
 
     /// Actors by (pack, most prominent group).
-    pub pool_actors: BTreeMap<(u16, u8), Vec<u32>>,
+    pub(crate) pool_actors: BTreeMap<(u16, u8), Vec<u32>>,
     /// Per actor: the set of pronoun ids of the characters they play, as bits.
-    pub actor_pronouns: HashMap<u32, u32, FastHash>,
-    pub pool_characters: BTreeMap<(u16, u8), Vec<u32>>,
-    pub pool_episodes: BTreeMap<(u16, u32), Vec<u32>>,
-    pub pool_tracks: BTreeMap<u32, Vec<u32>>,
-    pub pool_album_artists: BTreeMap<u32, Vec<u32>>,
-    pub pool_artists: Vec<u32>,
+    pub(crate) actor_pronouns: HashMap<u32, u32, FastHash>,
+    pub(crate) pool_characters: BTreeMap<(u16, u8), Vec<u32>>,
+    pub(crate) pool_episodes: BTreeMap<(u16, u32), Vec<u32>>,
+    pub(crate) pool_tracks: BTreeMap<u32, Vec<u32>>,
+    pub(crate) pool_album_artists: BTreeMap<u32, Vec<u32>>,
+    pub(crate) pool_artists: Vec<u32>,
     /// Crew people per pack (never actors: they would be dismissed on sight).
-    pub pool_crew_people: BTreeMap<u16, Vec<u32>>,
-    pub pool_crew_roles: BTreeMap<u16, Vec<u32>>,
+    pub(crate) pool_crew_people: BTreeMap<u16, Vec<u32>>,
+    pub(crate) pool_crew_roles: BTreeMap<u16, Vec<u32>>,
     /// Holders of a role on one work ("the composer" when one).
-    pub credit_count: HashMap<(u32, u32), u32, FastHash>,
-    pub person_credits: HashMap<u32, u32, FastHash>,
-    pub pool_places: BTreeMap<u16, Vec<u32>>,
-    pub pool_scenes: BTreeMap<u16, Vec<u32>>,
+    pub(crate) credit_count: HashMap<(u32, u32), u32, FastHash>,
+    pub(crate) person_credits: HashMap<u32, u32, FastHash>,
+    pub(crate) pool_places: BTreeMap<u16, Vec<u32>>,
+    pub(crate) pool_scenes: BTreeMap<u16, Vec<u32>>,
     /// Categories by (ceremony, nominee kind).
-    pub pool_categories_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
+    pub(crate) pool_categories_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
     /// Nominees by (ceremony, kind) and by kind alone.
-    pub pool_nominees_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
-    pub pool_nominees: BTreeMap<NomineeKind, Vec<u32>>,
-    pub artist_tracks: BTreeMap<(u32, u32), Vec<u32>>,
-    pub track_index: HashMap<u32, u32, FastHash>,
-    pub artist_albums: Vec<(u32, u32)>,
-    pub latest_year: i32,
+    pub(crate) pool_nominees_at: BTreeMap<(u32, NomineeKind), Vec<u32>>,
+    pub(crate) pool_nominees: BTreeMap<NomineeKind, Vec<u32>>,
+    pub(crate) artist_tracks: BTreeMap<(u32, u32), Vec<u32>>,
+    pub(crate) track_index: HashMap<u32, u32, FastHash>,
+    pub(crate) artist_albums: Vec<(u32, u32)>,
+    pub(crate) latest_year: i32,
     /// Event indices of each pack, for timeline questions.
-    pub event_ranges: Vec<std::ops::Range<u32>>,
+    pub(crate) event_ranges: Vec<std::ops::Range<u32>>,
     /// Each pack's events in date order (the same ranges as `event_ranges`),
     /// and each event's place in that order.
-    pub event_order: Vec<u32>,
-    pub event_rank: Vec<u32>,
+    pub(crate) event_order: Vec<u32>,
+    pub(crate) event_rank: Vec<u32>,
     /// Actors and characters whose horizon has been set by a role.
     pub(crate) cast_seen: HashSet<u32>,
     pub(crate) actors_seen: HashSet<u32>,
     /// The leads' actors and characters (the pack's first two roles).
-    pub leads: EntitySet,
+    pub(crate) leads: EntitySet,
     /// Actors and characters of voice parts and cameos.
-    pub unusual_parts: EntitySet,
+    pub(crate) unusual_parts: EntitySet,
     /// People with a role that is not a cameo: the nominees of acting awards.
     pub(crate) performers: EntitySet,
 
-    pub candidates: Vec<Candidate>,
+    pub(crate) candidates: Vec<Candidate>,
     /// Each candidate's topic, interest and estimated difficulty.
-    pub ratings: Vec<super::kinds::Rating>,
+    pub(crate) ratings: Vec<super::kinds::Rating>,
     /// Each option's own true fact, written once at build ("Joe Locke plays
     /// Charlie Spring"): by (entity, kind of fact).
-    pub said: HashMap<(u32, u8), crate::engine::kinds::Said, FastHash>,
+    pub(crate) said: HashMap<(u32, u8), crate::engine::kinds::Said, FastHash>,
 }
 
 impl FactBase {
@@ -440,6 +440,27 @@ impl FactBase {
         let seasons = self.episodes.iter().map(|e| e.season).max().unwrap_or(0);
         let episodes = self.episodes.iter().map(|e| e.number).max().unwrap_or(0);
         (seasons, episodes)
+    }
+
+    /// Every question the packs can ask, in a fixed order (a question's `key`
+    /// indexes it).
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    /// The rating of the candidate with this key.
+    pub fn rating(&self, key: u32) -> super::kinds::Rating {
+        self.ratings[key as usize]
+    }
+
+    /// The packs compiled into this base, in the order they were given.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.packs
+    }
+
+    /// What an entity is (a person, a character, an episode…).
+    pub fn kind_of(&self, e: u32) -> EKind {
+        self.kinds[e as usize]
     }
 
     pub fn is_true(&self, subject: u32, rel: Rel, param: u32, object: u32) -> bool {
