@@ -73,8 +73,8 @@ fn whole_game_flow_and_score_follow_the_scoreboard() {
         for _ in 0..(30 * (i + 1)) {
             app.update();
         }
-        let q = quiz(&app).current.clone().expect("a question");
-        let (t, limit) = (quiz(&app).time_left, quiz(&app).limit);
+        let q = quiz(&app).current().cloned().expect("a question");
+        let (t, limit) = (quiz(&app).round().time_left(), quiz(&app).round().limit());
         let chosen = i;
         let outcome = if chosen == q.answer {
             Outcome::Correct
@@ -84,7 +84,7 @@ fn whole_game_flow_and_score_follow_the_scoreboard() {
         press(&mut app, key);
         // The timer ticks once more in the frame of the key press, before the answer.
         let award = expected.record(outcome, q.difficulty, t - DT.as_secs_f32(), limit);
-        let last = quiz(&app).last.clone().unwrap();
+        let last = quiz(&app).round().last().cloned().unwrap();
         assert_eq!(last.outcome, outcome);
         assert_eq!(last.award, award);
         settle(&mut app);
@@ -105,12 +105,12 @@ fn a_timeout_counts_as_wrong() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = new_app(dir.path(), None);
     start_game(&mut app, 3);
-    let limit = quiz(&app).limit;
+    let limit = quiz(&app).round().limit();
     let frames = (limit / DT.as_secs_f32()) as usize + 10;
     for _ in 0..frames {
         app.update();
     }
-    let last = quiz(&app).last.clone().expect("timed out");
+    let last = quiz(&app).round().last().cloned().expect("timed out");
     assert_eq!(last.outcome, Outcome::TimedOut);
     assert_eq!(last.award.total, 0);
     assert_eq!(quiz(&app).board.answered, 1);
@@ -140,24 +140,24 @@ fn pause_stops_the_timer() {
     start_game(&mut app, 3);
     press(&mut app, KeyCode::Escape);
     assert_eq!(pause(&app), Pause::Paused);
-    let t = quiz(&app).time_left;
+    let t = quiz(&app).round().time_left();
     for _ in 0..600 {
         app.update();
     }
     assert_eq!(
-        quiz(&app).time_left,
+        quiz(&app).round().time_left(),
         t,
         "the timer must not run while paused"
     );
     // Answer keys do nothing while paused.
     press(&mut app, KeyCode::Digit1);
-    assert!(quiz(&app).current.is_some());
+    assert!(quiz(&app).current().is_some());
     press(&mut app, KeyCode::Escape);
     assert_eq!(pause(&app), Pause::Running);
     for _ in 0..30 {
         app.update();
     }
-    assert!(quiz(&app).time_left < t);
+    assert!(quiz(&app).round().time_left() < t);
     // Pause again and quit to the title through the menu.
     press(&mut app, KeyCode::Escape);
     press(&mut app, KeyCode::ArrowDown);
@@ -170,7 +170,7 @@ fn pause_stops_the_timer() {
 fn play_and_enter_name(app: &mut App, n: u32, name: &[KeyCode]) {
     start_game(app, n);
     for _ in 0..n {
-        let answer = quiz(app).current.as_ref().unwrap().answer;
+        let answer = quiz(app).current().unwrap().answer;
         press(app, option_key(answer));
         settle(app);
         press(app, KeyCode::Enter);
@@ -270,7 +270,7 @@ fn answers_are_saved_and_the_next_game_asks_fresh_facts() {
         let mut app = new_app(dir.path(), None);
         start_game(&mut app, 3);
         for i in 0..3 {
-            let q = quiz(&app).current.clone().expect("a question");
+            let q = quiz(&app).current().cloned().expect("a question");
             first.push(q.fact_key);
             // Right, wrong, right.
             let chosen = if i == 1 { (q.answer + 1) % 4 } else { q.answer };
@@ -290,7 +290,7 @@ fn answers_are_saved_and_the_next_game_asks_fresh_facts() {
     // A new run of the game starts a second game that puts those facts off.
     let mut app = new_app(dir.path(), None);
     start_game(&mut app, 3);
-    let q = quiz(&app).current.clone().unwrap();
+    let q = quiz(&app).current().cloned().unwrap();
     assert!(
         !first.contains(&q.fact_key),
         "a fact of the last game came back at once"
@@ -375,7 +375,7 @@ fn mouse_clicks_drive_the_menus() {
     assert_eq!(screen(&app), Screen::ModeSelect);
     click(&mut app, "Start");
     assert_eq!(screen(&app), Screen::Question);
-    let answer = quiz(&app).current.as_ref().unwrap().answer;
+    let answer = quiz(&app).current().unwrap().answer;
     let mut cards = app
         .world_mut()
         .query::<(Entity, &leafquiz::game::screens::AnswerCard)>();
@@ -388,7 +388,7 @@ fn mouse_clicks_drive_the_menus() {
         .entity_mut(card)
         .insert(Interaction::Pressed);
     app.update();
-    assert_eq!(quiz(&app).last.as_ref().unwrap().outcome, Outcome::Correct);
+    assert_eq!(quiz(&app).round().last().unwrap().outcome, Outcome::Correct);
     settle(&mut app);
     assert_eq!(screen(&app), Screen::Reveal);
 }
@@ -522,12 +522,12 @@ fn a_relaxed_game_has_no_clock_and_no_speed_points() {
     }
     assert_eq!(screen(&app), Screen::Question);
     assert!(
-        quiz(&app).last.is_none(),
+        quiz(&app).round().last().is_none(),
         "a relaxed question never times out"
     );
-    let answer = quiz(&app).current.as_ref().unwrap().answer;
+    let answer = quiz(&app).current().unwrap().answer;
     press(&mut app, option_key(answer));
-    let last = quiz(&app).last.clone().unwrap();
+    let last = quiz(&app).round().last().cloned().unwrap();
     assert_eq!(last.outcome, Outcome::Correct);
     assert_eq!(last.award.speed_bonus, 0, "no speed points without a clock");
     assert!(last.award.total > 0);

@@ -56,7 +56,7 @@ fn start(app: &mut App, rounds: Vec<RoundType>, per_round: u32) {
 }
 
 fn answer(app: &App) -> usize {
-    game(app).current.as_ref().expect("a question").answer
+    game(app).current().expect("a question").answer
 }
 
 fn wrong(app: &App) -> usize {
@@ -158,13 +158,13 @@ fn lock_ins_are_secret_and_classic_scores_by_the_engine() {
         let (at, limit) = {
             let g = game(&app);
             // Both pressed in the same frame: one `at`.
-            (g.elapsed - DT.as_secs_f32(), g.limit)
+            (g.round().clock() - DT.as_secs_f32(), g.round().limit())
         };
         let w2 = wrong(&app);
         press(&mut app, &[key(2, w2)]);
         settle(&mut app);
         assert_eq!(screen(&app), Screen::PartyReveal);
-        let results = game(&app).last.clone().unwrap().results;
+        let results = game(&app).round().last().cloned().unwrap().results;
         assert_eq!(
             results[0].delta,
             party_points(pick_right, limit - at, limit, 0) as i64
@@ -190,8 +190,8 @@ fn mirror(app: &App, round: RoundType, presses: &[(u8, usize, f32)]) -> Vec<i64>
     }
     p.start_question(
         round,
-        g.last.as_ref().unwrap().question.answer,
-        g.limit,
+        g.round().last().unwrap().question.answer,
+        g.round().limit(),
         vec![],
     );
     for (c, slot, at) in presses {
@@ -212,14 +212,14 @@ fn fastest_finger_ties_in_one_frame_both_count_in_join_order() {
     let a = answer(&app);
     // Cluster 0 is read first by the device loop, but cluster 2 joined first.
     press(&mut app, &[key(0, a), key(2, a)]);
-    let at = game(&app).elapsed - DT.as_secs_f32();
+    let at = game(&app).round().clock() - DT.as_secs_f32();
     let w1 = wrong(&app);
     press(&mut app, &[key(1, w1)]);
     settle(&mut app);
     assert_eq!(screen(&app), Screen::PartyReveal);
     let deltas: Vec<i64> = game(&app)
-        .last
-        .as_ref()
+        .round()
+        .last()
         .unwrap()
         .results
         .iter()
@@ -258,8 +258,8 @@ fn buzz_and_steal_follows_the_engine() {
     settle(&mut app);
     assert_eq!(screen(&app), Screen::PartyReveal);
     let deltas: Vec<i64> = game(&app)
-        .last
-        .as_ref()
+        .round()
+        .last()
         .unwrap()
         .results
         .iter()
@@ -426,7 +426,7 @@ fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
     press(&mut app, &[key(1, a)]);
     settle(&mut app);
     assert_eq!(screen(&app), Screen::PartyReveal);
-    let results = game(&app).last.clone().unwrap().results;
+    let results = game(&app).round().last().cloned().unwrap().results;
     // Both right, one five minutes slower: the same points, none for speed.
     assert_eq!(results[0].delta, party_points(true, 0.0, 0.0, 0) as i64);
     assert_eq!(results[0].delta, results[1].delta);

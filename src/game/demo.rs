@@ -154,7 +154,7 @@ fn play(
     }
     match now {
         Screen::Question => {
-            let Some(q) = quiz.as_ref().and_then(|q| q.current.as_ref()) else {
+            let Some(q) = quiz.as_ref().and_then(|q| q.current()) else {
                 return;
             };
             let n = q.options.len().max(1);

@@ -182,7 +182,7 @@ fn play(
         }
         Screen::PartyQuestion => {
             let Some(game) = game else { return };
-            let Some(q) = game.current.as_ref() else {
+            let Some(q) = game.current() else {
                 return;
             };
             if !b.started {

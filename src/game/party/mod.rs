@@ -15,7 +15,7 @@ use super::quiz::GameSeed;
 use super::save::{PlayStats, Settings};
 use super::screens::Screen;
 use crate::engine::party::{Party, PlayerId, RoundResult, RoundType};
-use crate::engine::{PlayHistory, Question, Session, SessionConfig};
+use crate::engine::{PlayHistory, Question, Round, Session, SessionConfig};
 
 mod bots;
 pub mod input;
@@ -79,21 +79,17 @@ pub struct Revealed {
 #[derive(Resource)]
 pub struct PartyGame {
     pub party: Party,
-    pub session: Session,
+    /// The question in play, its clock and the last reveal.
+    pub(crate) round: Round<Revealed>,
     pub setup: PartySetup,
     /// Index into `setup.rounds`.
-    pub round: usize,
+    pub round_index: usize,
     /// Questions drawn in this round so far (the current one included).
     pub asked_in_round: u32,
-    pub current: Option<Question>,
-    /// Seconds since the current question could be answered.
-    pub elapsed: f32,
-    pub limit: f32,
     /// Final wager: the bets placed so far, and who has confirmed.
     pub wagers: Vec<(PlayerId, u32)>,
     pub wager_confirmed: Vec<PlayerId>,
     pub wager_left: f32,
-    pub last: Option<Revealed>,
     /// Points at the start of the round (the standings bars grow from them).
     pub round_start: Vec<(PlayerId, i64)>,
     /// Points before the last question (the reveal's deltas are the engine's).
@@ -102,8 +98,6 @@ pub struct PartyGame {
     /// rounds and a question ends when everyone has answered (or the host
     /// presses Enter).
     pub relaxed: bool,
-    /// No question could be drawn.
-    pub exhausted: bool,
     /// Bumped when the players change (the lobby redraws).
     pub revision: u64,
 }
@@ -127,29 +121,34 @@ impl PartyGame {
         );
         PartyGame {
             party: Party::new(),
-            session,
+            round: Round::new(session),
             setup: PartySetup::default(),
-            round: 0,
+            round_index: 0,
             asked_in_round: 0,
-            current: None,
-            elapsed: 0.0,
-            limit: 20.0,
             wagers: Vec::new(),
             wager_confirmed: Vec::new(),
             wager_left: WAGER_SECONDS,
-            last: None,
             round_start: Vec::new(),
             teams: false,
             relaxed: settings.relaxed(),
-            exhausted: false,
             revision: 0,
         }
+    }
+
+    /// The question in play, its clock and the last reveal.
+    pub fn round(&self) -> &Round<Revealed> {
+        &self.round
+    }
+
+    /// The open question.
+    pub fn current(&self) -> Option<&Question> {
+        self.round.current()
     }
 
     pub fn round_type(&self) -> RoundType {
         self.setup
             .rounds
-            .get(self.round)
+            .get(self.round_index)
             .copied()
             .unwrap_or(RoundType::Classic)
     }
@@ -158,7 +157,7 @@ impl PartyGame {
     pub fn round_text(&self) -> String {
         format!(
             "Round {} of {} · {}",
-            self.round + 1,
+            self.round_index + 1,
             self.setup.rounds.len().max(1),
             self.round_type().name()
         )
@@ -175,11 +174,9 @@ impl PartyGame {
             self.setup.rounds.push(RoundType::Classic);
         }
         self.setup.questions_per_round = self.setup.questions_per_round.max(1);
-        self.round = 0;
+        self.round_index = 0;
         self.asked_in_round = 0;
-        self.current = None;
-        self.last = None;
-        self.exhausted = false;
+        self.round.restart();
         self.snapshot();
     }
 
@@ -209,39 +206,36 @@ impl PartyGame {
 
     /// Draws the question and starts it in the engine.
     pub fn ask_screen(&mut self) -> Screen {
-        let Some(q) = self.session.next_question() else {
-            self.exhausted = true;
-            return Screen::PartyPodium;
-        };
         let round = self.round_type();
-        self.limit = if self.relaxed {
+        let limit = if self.relaxed {
             0.0
         } else {
             seconds_for(round)
         };
-        self.elapsed = 0.0;
+        let Some(answer) = self.round.draw(limit).map(|q| q.answer) else {
+            return Screen::PartyPodium;
+        };
         let wagers = if round == RoundType::FinalWager {
             self.wagers.clone()
         } else {
             Vec::new()
         };
-        self.party
-            .start_question(round, q.answer, self.limit, wagers);
-        self.current = Some(q);
+        self.party.start_question(round, answer, limit, wagers);
         self.asked_in_round += 1;
         Screen::PartyQuestion
     }
 
     /// Scores the current question through the engine.
     pub fn finish_question(&mut self) {
-        let Some(question) = self.current.take() else {
+        let Some(question) = self.round.close() else {
             return;
         };
         let buzzer = self.party.buzzer();
         let results = self.party.resolve();
-        self.last = Some(Revealed {
+        let round = self.round_type();
+        self.round.finish(Revealed {
             question,
-            round: self.round_type(),
+            round,
             results,
             buzzer,
             wagers: self.wagers.clone(),
@@ -249,12 +243,12 @@ impl PartyGame {
     }
 
     pub fn last_round(&self) -> bool {
-        self.round + 1 >= self.setup.rounds.len()
+        self.round_index + 1 >= self.setup.rounds.len()
     }
 
     /// After a reveal: the next question, or the standings at the end of a round.
     pub fn after_reveal(&mut self) -> Screen {
-        if self.exhausted {
+        if self.round.exhausted() {
             Screen::PartyPodium
         } else if self.asked_in_round < self.setup.questions_per_round {
             self.next_question_screen()
@@ -265,18 +259,13 @@ impl PartyGame {
 
     /// After the standings: the next round, or the podium.
     pub fn after_standings(&mut self) -> Screen {
-        if self.last_round() || self.exhausted {
+        if self.last_round() || self.round.exhausted() {
             return Screen::PartyPodium;
         }
-        self.round += 1;
+        self.round_index += 1;
         self.asked_in_round = 0;
         self.snapshot();
         self.next_question_screen()
-    }
-
-    /// The question's clock has run out (never in a relaxed room).
-    pub fn out_of_time(&self) -> bool {
-        !self.relaxed && self.elapsed >= self.limit
     }
 
     /// Points at the start of this round.

@@ -249,7 +249,7 @@ fn spawn_question(
     settings: Res<Settings>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    let Some(q) = game.current.clone() else {
+    let Some(q) = game.current().cloned() else {
         requests.write(RequestScreen(Screen::PartyPodium));
         return;
     };
@@ -337,16 +337,11 @@ fn question(
     mut cues: MessageWriter<Cue>,
     mut played: MessageWriter<AnswerPlayed>,
 ) {
-    if game.current.is_none() {
+    let Some(n) = game.current().map(|q| q.options.len().min(4)) else {
         return;
-    }
-    game.elapsed += time.delta_secs();
-    let at = if game.relaxed {
-        game.elapsed
-    } else {
-        game.elapsed.min(game.limit)
     };
-    let n = game.current.as_ref().map_or(4, |q| q.options.len().min(4));
+    game.round.advance(time.delta_secs());
+    let at = game.round.answer_time();
     for (source, slot) in ordered(&game, &presses) {
         if slot >= n {
             continue;
@@ -362,9 +357,9 @@ fn question(
         .iter()
         .any(|(s, _)| matches!(s, InputSource::Gamepad(_)));
     let host_reveals = game.relaxed && actions.confirm && !pad_pressed;
-    if game.party.all_done() || game.out_of_time() || host_reveals {
+    if game.party.all_done() || game.round.out_of_time() || host_reveals {
         game.finish_question();
-        if let Some(r) = &game.last {
+        if let Some(r) = game.round().last() {
             for result in &r.results {
                 played.write(AnswerPlayed {
                     question: r.question.clone(),
@@ -424,10 +419,10 @@ fn paint_question(
             t.0 = v.to_string();
         }
     }
-    let left = (game.limit - game.elapsed).max(0.0);
+    let left = game.round().time_left();
     let clock = (!game.relaxed).then_some(question_ui::Clock {
         left,
-        limit: game.limit,
+        limit: game.round().limit(),
     });
     question_ui::paint_timer(clock, fill.iter_mut());
     for mut t in &mut timer {
@@ -474,11 +469,12 @@ pub fn delta_text(d: i64) -> String {
 }
 
 fn spawn_reveal(mut commands: Commands, game: Res<PartyGame>, settings: Res<Settings>) {
-    let Some(last) = game.last.clone() else {
+    let Some(last) = game.round().last().cloned() else {
         return;
     };
     let q = &last.question;
-    let more_in_round = game.asked_in_round < game.setup.questions_per_round && !game.exhausted;
+    let more_in_round =
+        game.asked_in_round < game.setup.questions_per_round && !game.round().exhausted();
     commands
         .spawn(widgets::screen_root("Party reveal", Screen::PartyReveal))
         .with_children(|root| {

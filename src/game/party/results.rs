@@ -79,14 +79,14 @@ fn spawn_standings(mut commands: Commands, game: Res<PartyGame>, mut clock: ResM
         .max()
         .unwrap_or(0)
         .max(1) as f32;
-    let next = if game.last_round() || game.exhausted {
+    let next = if game.last_round() || game.round().exhausted() {
         "Final results".to_string()
     } else {
         format!(
             "Next: {}",
             game.setup
                 .rounds
-                .get(game.round + 1)
+                .get(game.round_index + 1)
                 .map_or("", |r| r.name())
         )
     };

@@ -47,7 +47,7 @@ fn toggle(
     pause: Res<State<Pause>>,
     mut next: ResMut<NextState<Pause>>,
 ) {
-    if !input.back || quiz.current.is_none() {
+    if !input.back || quiz.current().is_none() {
         return;
     }
     next.set(match pause.get() {

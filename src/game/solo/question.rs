@@ -45,7 +45,7 @@ fn spawn(
     settings: Res<Settings>,
     mut requests: MessageWriter<RequestScreen>,
 ) {
-    let Some(q) = quiz.as_ref().and_then(|q| q.current.clone()) else {
+    let Some(q) = quiz.as_ref().and_then(|q| q.current().cloned()) else {
         requests.write(RequestScreen(Screen::Results));
         return;
     };
@@ -160,29 +160,27 @@ fn tick(
     mut cues: MessageWriter<Cue>,
     mut played: MessageWriter<AnswerPlayed>,
 ) {
-    if quiz.current.is_none() {
+    if quiz.current().is_none() {
         return;
     }
     let dt = time.delta_secs();
-    quiz.elapsed += dt;
-    let before = quiz.time_left;
-    if !quiz.relaxed() {
-        quiz.time_left -= dt;
-    }
-    if before.ceil() != quiz.time_left.ceil() && quiz.time_left > 0.0 && quiz.time_left <= 5.0 {
+    quiz.seconds_played += dt;
+    let before = quiz.round.time_left();
+    quiz.round.advance(dt);
+    let left = quiz.round.time_left();
+    if quiz.round.timed() && before.ceil() != left.ceil() && left > 0.0 && left <= 5.0 {
         cues.write(Cue::Tick);
     }
     if quiz.setup.mode == Mode::Blitz {
         quiz.blitz_left -= dt;
         if quiz.blitz_left <= 0.0 {
             // Time is up for the whole game: the open question is not counted.
-            quiz.current = None;
+            quiz.round.close();
             requests.write(RequestScreen(Screen::Results));
             return;
         }
     }
-    if !quiz.relaxed() && quiz.time_left <= 0.0 {
-        quiz.time_left = 0.0;
+    if quiz.round.out_of_time() {
         if let Some(done) = quiz.answer(None) {
             played.write(AnswerPlayed {
                 question: done.question.clone(),
@@ -216,7 +214,7 @@ fn answer(
         }
     }
     let Some(i) = chosen else { return };
-    if quiz.current.as_ref().is_none_or(|q| i >= q.options.len()) {
+    if quiz.current().is_none_or(|q| i >= q.options.len()) {
         return;
     }
     let Some(done) = quiz.answer(Some(i)) else {
@@ -247,8 +245,8 @@ fn hud(
 ) {
     let relaxed = quiz.relaxed();
     let clock = (!relaxed).then_some(question_ui::Clock {
-        left: quiz.time_left,
-        limit: quiz.limit,
+        left: quiz.round().time_left(),
+        limit: quiz.round().limit(),
     });
     question_ui::paint_timer(clock, fill.iter_mut());
     let set = |t: &mut Text, v: String| {
@@ -260,7 +258,7 @@ fn hud(
         let v = match which {
             // No limit: the slot beside the bar is as wide as "20s".
             HudText::Timer if relaxed => "∞".into(),
-            HudText::Timer => format!("{:.0}s", quiz.time_left.max(0.0).ceil()),
+            HudText::Timer => format!("{:.0}s", quiz.round().time_left().ceil()),
             HudText::Score => format!("{} pts", quiz.board.score),
             HudText::Streak if quiz.board.streak >= 2 => format!("streak {}", quiz.board.streak),
             HudText::Streak => String::new(),

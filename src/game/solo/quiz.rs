@@ -6,7 +6,9 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use crate::engine::scoring::{Award, Outcome, Scoreboard};
-use crate::engine::{Difficulty, PlayHistory, Question, Session, SessionConfig, SpoilerHorizon};
+use crate::engine::{
+    Difficulty, PlayHistory, Question, Round, Session, SessionConfig, SpoilerHorizon,
+};
 use crate::game::Packs;
 use crate::game::save::Settings;
 
@@ -91,22 +93,18 @@ pub struct Answered {
 
 #[derive(Resource)]
 pub struct Quiz {
-    pub session: Session,
+    /// The question in play, its clock and the last answer.
+    pub(crate) round: Round<Answered>,
     pub setup: Setup,
     /// Seconds per question; 0 in a relaxed game (no clock).
-    pub limit: f32,
-    pub time_left: f32,
+    limit: f32,
     /// Blitz: seconds left in the whole game.
     pub blitz_left: f32,
     pub board: Scoreboard,
-    pub current: Option<Question>,
-    pub last: Option<Answered>,
     /// Label → (correct, asked).
     pub per_kind: BTreeMap<&'static str, (u32, u32)>,
     /// Seconds spent on questions.
-    pub elapsed: f32,
-    /// No question could be drawn.
-    pub exhausted: bool,
+    pub seconds_played: f32,
 }
 
 impl Quiz {
@@ -130,18 +128,24 @@ impl Quiz {
         );
         setup.relaxed = limit <= 0.0;
         Quiz {
-            session,
+            round: Round::new(session),
             setup,
             limit,
-            time_left: limit,
             blitz_left: BLITZ_SECONDS,
             board: Scoreboard::default(),
-            current: None,
-            last: None,
             per_kind: BTreeMap::new(),
-            elapsed: 0.0,
-            exhausted: false,
+            seconds_played: 0.0,
         }
+    }
+
+    /// The question in play, its clock and the last answer.
+    pub fn round(&self) -> &Round<Answered> {
+        &self.round
+    }
+
+    /// The open question.
+    pub fn current(&self) -> Option<&Question> {
+        self.round.current()
     }
 
     /// No clock on the questions (Blitz keeps its clock for the whole game).
@@ -151,17 +155,12 @@ impl Quiz {
 
     /// Draws the next question and restarts the timer; false if none is left.
     pub fn draw(&mut self) -> bool {
-        self.current = self.session.next_question();
-        self.time_left = self.limit;
-        if self.current.is_none() {
-            self.exhausted = true;
-        }
-        self.current.is_some()
+        self.round.draw(self.limit).is_some()
     }
 
     /// Answers the current question (`None`: the timer ran out). Scores through the engine.
     pub fn answer(&mut self, chosen: Option<usize>) -> Option<&Answered> {
-        let question = self.current.take()?;
+        let question = self.round.close()?;
         let outcome = match chosen {
             None => Outcome::TimedOut,
             Some(i) if i == question.answer => Outcome::Correct,
@@ -170,33 +169,32 @@ impl Quiz {
         let award = self.board.record(
             outcome,
             question.difficulty,
-            self.time_left.max(0.0),
-            self.limit,
+            self.round.time_left(),
+            self.round.limit(),
         );
         let e = self.per_kind.entry(question.kind.label()).or_default();
         e.1 += 1;
         if outcome == Outcome::Correct {
             e.0 += 1;
         }
-        self.last = Some(Answered {
+        Some(self.round.finish(Answered {
             question,
             chosen,
             outcome,
             award,
-        });
-        self.last.as_ref()
+        }))
     }
 
     /// Is the game over (after the last reveal)?
     pub fn finished(&self) -> bool {
-        if self.exhausted {
+        if self.round.exhausted() {
             return true;
         }
         match self.setup.mode {
             Mode::Classic => self.board.answered >= self.setup.questions,
             Mode::SuddenDeath => self
-                .last
-                .as_ref()
+                .round
+                .last()
                 .is_some_and(|a| a.outcome != Outcome::Correct),
             Mode::Blitz => self.blitz_left <= 0.0,
         }

@@ -75,22 +75,24 @@ fn spawn(
     };
     let b = &quiz.board;
     entry.active = !packs.base.is_empty() && scores.qualifies(&key(&packs, &quiz), b.score);
-    let secs = quiz.elapsed.round() as u32;
+    let secs = quiz.seconds_played.round() as u32;
     commands.entity(root).with_children(|root| {
         root.spawn(widgets::panel("Results panel", 80.0))
             .with_children(|p| {
-                p.spawn(widgets::heading(if quiz.exhausted && b.answered == 0 {
-                    "No questions to ask"
-                } else {
-                    "Well played!"
-                }));
+                p.spawn(widgets::heading(
+                    if quiz.round().exhausted() && b.answered == 0 {
+                        "No questions to ask"
+                    } else {
+                        "Well played!"
+                    },
+                ));
                 p.spawn(widgets::text(
                     "Mode",
                     quiz.setup.mode.name(),
                     widgets::BODY,
                     palette::INK_SOFT,
                 ));
-                if quiz.exhausted && b.answered > 0 {
+                if quiz.round().exhausted() && b.answered > 0 {
                     // A game asks each fact once: a small pack can run out.
                     p.spawn(widgets::text(
                         "Ran short",

@@ -27,7 +27,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn spawn(mut commands: Commands, quiz: Option<Res<Quiz>>, settings: Res<Settings>) {
     let Some(quiz) = quiz else { return };
-    let Some(a) = quiz.last.as_ref() else { return };
+    let Some(a) = quiz.round().last() else { return };
     let (headline, colour) = match a.outcome {
         Outcome::Correct => ("Correct!", palette::RIGHT),
         Outcome::Wrong => ("Not quite", palette::WRONG),
