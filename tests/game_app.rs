@@ -15,7 +15,7 @@ use leafquiz::game::save::{
     HIGH_SCORES_FILE, HISTORY_FILE, HighScores, Notices, PlayStats, RELAXED, SETTINGS_FILE,
     SETTINGS_SETTLE, Settings,
 };
-use leafquiz::game::screens::{Pause, Screen};
+use leafquiz::game::screens::{PartyPhase, Pause, Place, Screen, SoloPhase};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -40,7 +40,7 @@ fn start_game(app: &mut App, n: u32) {
     assert_eq!(screen(app), Screen::Title);
     press(app, KeyCode::Enter);
     settle(app);
-    assert_eq!(screen(app), Screen::ModeSelect);
+    assert_eq!(screen(app), SoloPhase::ModeSelect);
     {
         let mut setup = app.world_mut().resource_mut::<Setup>();
         setup.mode = Mode::Classic;
@@ -52,7 +52,7 @@ fn start_game(app: &mut App, n: u32) {
     }
     press(app, KeyCode::Enter);
     settle(app);
-    assert_eq!(screen(app), Screen::Question);
+    assert_eq!(screen(app), SoloPhase::Question);
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn whole_game_flow_and_score_follow_the_scoreboard() {
         KeyCode::KeyD,
     ];
     for (i, key) in keys.into_iter().enumerate() {
-        assert_eq!(screen(&app), Screen::Question, "question {i}");
+        assert_eq!(screen(&app), SoloPhase::Question, "question {i}");
         // Let some time pass so the speed bonus is not the maximum.
         for _ in 0..(30 * (i + 1)) {
             app.update();
@@ -88,11 +88,11 @@ fn whole_game_flow_and_score_follow_the_scoreboard() {
         assert_eq!(last.outcome, outcome);
         assert_eq!(last.award, award);
         settle(&mut app);
-        assert_eq!(screen(&app), Screen::Reveal);
+        assert_eq!(screen(&app), SoloPhase::Reveal);
         press(&mut app, KeyCode::Enter);
         settle(&mut app);
     }
-    assert_eq!(screen(&app), Screen::Results);
+    assert_eq!(screen(&app), SoloPhase::Results);
     let board = &quiz(&app).board;
     assert_eq!(board.score, expected.score);
     assert_eq!(board.answered, 4);
@@ -116,7 +116,7 @@ fn a_timeout_counts_as_wrong() {
     assert_eq!(quiz(&app).board.answered, 1);
     assert_eq!(quiz(&app).board.correct, 0);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::Reveal);
+    assert_eq!(screen(&app), SoloPhase::Reveal);
 }
 
 /// The number key that answers option `i`.
@@ -176,7 +176,7 @@ fn play_and_enter_name(app: &mut App, n: u32, name: &[KeyCode]) {
         press(app, KeyCode::Enter);
         settle(app);
     }
-    assert_eq!(screen(app), Screen::Results);
+    assert_eq!(screen(app), SoloPhase::Results);
     assert!(
         app.world()
             .resource::<leafquiz::game::screens::NameEntry>()
@@ -279,7 +279,7 @@ fn answers_are_saved_and_the_next_game_asks_fresh_facts() {
             press(&mut app, KeyCode::Enter);
             settle(&mut app);
         }
-        assert_eq!(screen(&app), Screen::Results);
+        assert_eq!(screen(&app), SoloPhase::Results);
     }
     let saved: PlayHistory =
         ron::from_str(&std::fs::read_to_string(dir.path().join(HISTORY_FILE)).unwrap()).unwrap();
@@ -368,13 +368,13 @@ fn mouse_clicks_drive_the_menus() {
         settle(app);
     };
     click(&mut app, "Party");
-    assert_eq!(screen(&app), Screen::Party);
+    assert_eq!(screen(&app), PartyPhase::Lobby);
     press(&mut app, KeyCode::Escape);
     settle(&mut app);
     click(&mut app, "Play");
-    assert_eq!(screen(&app), Screen::ModeSelect);
+    assert_eq!(screen(&app), SoloPhase::ModeSelect);
     click(&mut app, "Start");
-    assert_eq!(screen(&app), Screen::Question);
+    assert_eq!(screen(&app), SoloPhase::Question);
     let answer = quiz(&app).current().unwrap().answer;
     let mut cards = app
         .world_mut()
@@ -390,7 +390,7 @@ fn mouse_clicks_drive_the_menus() {
     app.update();
     assert_eq!(quiz(&app).round().last().unwrap().outcome, Outcome::Correct);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::Reveal);
+    assert_eq!(screen(&app), SoloPhase::Reveal);
 }
 
 #[test]
@@ -421,13 +421,13 @@ fn demo_plays_a_whole_game_and_exits() {
         Some(AppExit::Success),
         "screens seen: {seen:?}"
     );
-    let order = [
-        Screen::Title,
-        Screen::ModeSelect,
-        Screen::Question,
-        Screen::Reveal,
-        Screen::Results,
-        Screen::HighScores,
+    let order: [Place; 6] = [
+        Screen::Title.into(),
+        SoloPhase::ModeSelect.into(),
+        SoloPhase::Question.into(),
+        SoloPhase::Reveal.into(),
+        SoloPhase::Results.into(),
+        Screen::HighScores.into(),
     ];
     let mut it = seen.iter();
     for s in order {
@@ -498,11 +498,11 @@ fn soak_random_input_across_all_screens() {
         seen.insert(screen(&app));
     }
     for s in [
-        Screen::Title,
-        Screen::ModeSelect,
-        Screen::Question,
-        Screen::Reveal,
-        Screen::Settings,
+        Place::from(Screen::Title),
+        SoloPhase::ModeSelect.into(),
+        SoloPhase::Question.into(),
+        SoloPhase::Reveal.into(),
+        Screen::Settings.into(),
     ] {
         assert!(seen.contains(&s), "soak never reached {s:?}: {seen:?}");
     }
@@ -520,7 +520,7 @@ fn a_relaxed_game_has_no_clock_and_no_speed_points() {
     for _ in 0..(600.0 / DT.as_secs_f32()) as usize {
         app.update();
     }
-    assert_eq!(screen(&app), Screen::Question);
+    assert_eq!(screen(&app), SoloPhase::Question);
     assert!(
         quiz(&app).round().last().is_none(),
         "a relaxed question never times out"
@@ -542,12 +542,12 @@ fn enter_on_the_mode_row_starts_the_game_as_the_footer_says() {
     settle(&mut app);
     press(&mut app, KeyCode::Enter);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::ModeSelect);
+    assert_eq!(screen(&app), SoloPhase::ModeSelect);
     let before = app.world().resource::<Setup>().mode;
     // The Mode row has the focus: Enter starts, it does not cycle the mode.
     press(&mut app, KeyCode::Enter);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::Question);
+    assert_eq!(screen(&app), SoloPhase::Question);
     assert_eq!(quiz(&app).setup.mode, before);
     // ← → still change a row.
     let dir = tempfile::tempdir().unwrap();
@@ -557,5 +557,5 @@ fn enter_on_the_mode_row_starts_the_game_as_the_footer_says() {
     settle(&mut app);
     press(&mut app, KeyCode::ArrowRight);
     assert_ne!(app.world().resource::<Setup>().mode, before);
-    assert_eq!(screen(&app), Screen::ModeSelect);
+    assert_eq!(screen(&app), SoloPhase::ModeSelect);
 }

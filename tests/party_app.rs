@@ -10,7 +10,7 @@ use leafquiz::game::GameConfig;
 use leafquiz::game::party::play::LockBadge;
 use leafquiz::game::party::{CLUSTER_KEYS, PartyGame, PartySetup};
 use leafquiz::game::quiz::GameSeed;
-use leafquiz::game::screens::Screen;
+use leafquiz::game::screens::{PartyPhase, Screen};
 use leafquiz::game::transition::RequestScreen;
 
 mod app_common;
@@ -32,9 +32,10 @@ fn game(app: &App) -> &PartyGame {
 fn lobby(dir: &std::path::Path) -> App {
     let mut app = new_app(dir);
     settle(&mut app);
-    app.world_mut().write_message(RequestScreen(Screen::Party));
+    app.world_mut()
+        .write_message(RequestScreen::to(Screen::Party));
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::Party);
+    assert_eq!(screen(&app), PartyPhase::Lobby);
     app
 }
 
@@ -119,7 +120,7 @@ fn one_player_cannot_start_a_party() {
     let mut app = lobby(dir.path());
     join(&mut app, &[0]);
     start(&mut app, vec![RoundType::Classic], 1);
-    assert_eq!(screen(&app), Screen::Party);
+    assert_eq!(screen(&app), PartyPhase::Lobby);
 }
 
 /// Every text on screen, sorted.
@@ -141,14 +142,14 @@ fn lock_ins_are_secret_and_classic_scores_by_the_engine() {
         let mut app = lobby(dir.path());
         join(&mut app, &[0, 1, 2]);
         start(&mut app, vec![RoundType::Classic], 1);
-        assert_eq!(screen(&app), Screen::PartyQuestion);
+        assert_eq!(screen(&app), PartyPhase::Question);
         for _ in 0..40 {
             app.update();
         }
         let a = answer(&app);
         let slot = if pick_right { a } else { wrong(&app) };
         press(&mut app, &[key(0, slot), key(1, a)]);
-        assert_eq!(screen(&app), Screen::PartyQuestion);
+        assert_eq!(screen(&app), PartyPhase::Question);
         let locked = game(&app).party.locked_players();
         assert_eq!(locked.len(), 2);
         let mut badges = app.world_mut().query::<&LockBadge>();
@@ -163,7 +164,7 @@ fn lock_ins_are_secret_and_classic_scores_by_the_engine() {
         let w2 = wrong(&app);
         press(&mut app, &[key(2, w2)]);
         settle(&mut app);
-        assert_eq!(screen(&app), Screen::PartyReveal);
+        assert_eq!(screen(&app), PartyPhase::Reveal);
         let results = game(&app).round().last().cloned().unwrap().results;
         assert_eq!(
             results[0].delta,
@@ -216,7 +217,7 @@ fn fastest_finger_ties_in_one_frame_both_count_in_join_order() {
     let w1 = wrong(&app);
     press(&mut app, &[key(1, w1)]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyReveal);
+    assert_eq!(screen(&app), PartyPhase::Reveal);
     let deltas: Vec<i64> = game(&app)
         .round()
         .last()
@@ -256,7 +257,7 @@ fn buzz_and_steal_follows_the_engine() {
     press(&mut app, &[key(1, w)]); // wrong: the others may steal
     press(&mut app, &[key(2, a), key(0, a)]); // same frame: player 0 joined first
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyReveal);
+    assert_eq!(screen(&app), PartyPhase::Reveal);
     let deltas: Vec<i64> = game(&app)
         .round()
         .last()
@@ -282,17 +283,17 @@ fn a_whole_party_with_a_final_wager_never_takes_more_than_the_bet() {
     let mut app = lobby(dir.path());
     join(&mut app, &[0, 1]);
     start(&mut app, vec![RoundType::Classic, RoundType::FinalWager], 1);
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     let a = answer(&app);
     press(&mut app, &[key(0, a), key(1, a)]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyReveal);
+    assert_eq!(screen(&app), PartyPhase::Reveal);
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyStandings);
+    assert_eq!(screen(&app), PartyPhase::Standings);
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyWager);
+    assert_eq!(screen(&app), PartyPhase::Wager);
     let before: Vec<i64> = game(&app).party.players.iter().map(|p| p.points).collect();
     assert!(before.iter().all(|p| *p > 0));
     // Player 0: +10 % ×7 (capped at 100 %); player 1: −10 % ×2 = 30 %.
@@ -312,7 +313,7 @@ fn a_whole_party_with_a_final_wager_never_takes_more_than_the_bet() {
     );
     press(&mut app, &[key(0, 3), key(1, 3)]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     let w = wrong(&app);
     press(&mut app, &[key(0, w), key(1, w)]);
     settle(&mut app);
@@ -325,14 +326,14 @@ fn a_whole_party_with_a_final_wager_never_takes_more_than_the_bet() {
     }
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyStandings);
+    assert_eq!(screen(&app), PartyPhase::Standings);
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyPodium);
+    assert_eq!(screen(&app), PartyPhase::Podium);
     // "Play again" (focused) keeps the players and resets the scores.
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     assert_eq!(game(&app).party.players.len(), 2);
     assert!(game(&app).party.players.iter().all(|p| p.points == 0));
 }
@@ -374,7 +375,7 @@ fn gamepads_join_answer_and_pause_when_disconnected() {
     let src = InputSource::Gamepad(pad.to_bits());
     assert_eq!(game(&app).party.players[0].source, src);
     start(&mut app, vec![RoundType::Classic], 1);
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     // Disconnect: only that player is paused.
     app.world_mut().entity_mut(pad).remove::<Gamepad>();
     app.update();
@@ -405,14 +406,14 @@ fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
         vec![RoundType::FastestFinger, RoundType::BuzzAndSteal],
         1,
     );
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     // A race needs a clock: it is played as a classic round.
     assert_eq!(game(&app).round_type(), RoundType::Classic);
     // Five minutes pass: the question waits for everyone.
     for _ in 0..(300.0 / DT.as_secs_f32()) as usize {
         app.update();
     }
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     let a = answer(&app);
     press(&mut app, &[key(0, a)]);
     for _ in 0..600 {
@@ -420,12 +421,12 @@ fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
     }
     assert_eq!(
         screen(&app),
-        Screen::PartyQuestion,
+        PartyPhase::Question,
         "one player still thinking"
     );
     press(&mut app, &[key(1, a)]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyReveal);
+    assert_eq!(screen(&app), PartyPhase::Reveal);
     let results = game(&app).round().last().cloned().unwrap().results;
     // Both right, one five minutes slower: the same points, none for speed.
     assert_eq!(results[0].delta, party_points(true, 0.0, 0.0, 0) as i64);
@@ -434,15 +435,15 @@ fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
     // The host ends a question someone walked away from with Enter.
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    if screen(&app) == Screen::PartyStandings {
+    if screen(&app) == PartyPhase::Standings {
         press(&mut app, &[KeyCode::Enter]);
         settle(&mut app);
     }
-    assert_eq!(screen(&app), Screen::PartyQuestion);
+    assert_eq!(screen(&app), PartyPhase::Question);
     assert_eq!(game(&app).round_type(), RoundType::Classic);
     let a = answer(&app);
     press(&mut app, &[key(0, a)]);
     press(&mut app, &[KeyCode::Enter]);
     settle(&mut app);
-    assert_eq!(screen(&app), Screen::PartyReveal);
+    assert_eq!(screen(&app), PartyPhase::Reveal);
 }

@@ -11,7 +11,7 @@ use super::Packs;
 use super::leaves::{AmbientLeaves, LeafStats};
 use super::quiz::{Quiz, Setup};
 use super::save::Settings;
-use super::screens::Screen;
+use super::screens::{Here, Screen, SoloPhase};
 use super::transition::{RequestScreen, Transition};
 
 pub const LEAVES: usize = 2000;
@@ -86,7 +86,7 @@ fn frame_end(mut bench: ResMut<Bench>, leaves: Res<LeafStats>) {
 fn drive(
     mut commands: Commands,
     mut bench: ResMut<Bench>,
-    screen: Res<State<Screen>>,
+    here: Here,
     transition: Res<Transition>,
     packs: Res<Packs>,
     settings: Res<Settings>,
@@ -94,7 +94,7 @@ fn drive(
     mut requests: MessageWriter<RequestScreen>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let now = *screen.get();
+    let now = here.place();
     match bench.stage {
         Stage::ToQuestion => {
             if now == Screen::Title && !transition.busy() {
@@ -107,12 +107,12 @@ fn drive(
                 );
                 quiz.draw();
                 commands.insert_resource(quiz);
-                requests.write(RequestScreen(Screen::Question));
+                requests.write(RequestScreen::to(SoloPhase::Question));
             }
-            if now == Screen::Question && bench.first_question.is_none() {
+            if now == SoloPhase::Question && bench.first_question.is_none() {
                 bench.first_question = Some(bench.started.elapsed());
                 bench.stage = Stage::BackToTitle;
-                requests.write(RequestScreen(Screen::Title));
+                requests.write(RequestScreen::to(Screen::Title));
             }
         }
         Stage::BackToTitle => {
@@ -135,7 +135,7 @@ fn drive(
         }
         Stage::Transitions => {
             if !transition.busy() {
-                requests.write(RequestScreen(Screen::Title));
+                requests.write(RequestScreen::to(Screen::Title));
             }
             if bench.busy.len() as u32 >= bench.frames {
                 bench.stage = Stage::Done;

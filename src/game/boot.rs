@@ -56,5 +56,5 @@ fn finish_loading(
     commands.remove_resource::<Loading>();
     loaded.saves.install(&mut commands, &mut notices);
     loaded.library.install(&mut commands, &mut notices);
-    requests.write(RequestScreen(Screen::Title));
+    requests.write(RequestScreen::to(Screen::Title));
 }

@@ -11,7 +11,7 @@ use rand_chacha::ChaCha8Rng;
 use super::GameConfig;
 use super::input::{Actions, InputSet};
 use super::quiz::{Mode, Quiz, Setup};
-use super::screens::{NameEntry, Screen};
+use super::screens::{Here, NameEntry, Place, Screen, SoloPhase};
 use super::theme::focus::{FocusSet, Focusable, Focused};
 use super::transition::Transition;
 
@@ -62,7 +62,7 @@ impl Shots {
 #[derive(Resource)]
 struct Bot {
     rng: ChaCha8Rng,
-    screen: Option<Screen>,
+    screen: Option<Place>,
     /// Seconds on this screen with no transition running.
     idle: f32,
     /// When to act on this screen.
@@ -111,7 +111,7 @@ pub(super) fn plugin(app: &mut App) {
 fn play(
     time: Res<Time>,
     config: Res<GameConfig>,
-    screen: Res<State<Screen>>,
+    here: Here,
     transition: Res<Transition>,
     shots: Res<Shots>,
     entry: Res<NameEntry>,
@@ -122,21 +122,21 @@ fn play(
     mut actions: ResMut<Actions>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let now = *screen.get();
+    let now = here.place();
     if bot.screen != Some(now) {
         bot.screen = Some(now);
         bot.idle = 0.0;
         bot.acted = false;
         bot.act_at = match now {
-            Screen::Question => bot.rng.random_range(1.0..2.4),
-            Screen::Reveal => 2.2,
-            Screen::Results => 2.0,
+            Place::Solo(SoloPhase::Question) => bot.rng.random_range(1.0..2.4),
+            Place::Solo(SoloPhase::Reveal) => 2.2,
+            Place::Solo(SoloPhase::Results) => 2.0,
             _ => 1.0,
         };
     }
     if transition.busy()
         || shots.due
-        || (focusables.is_empty() && now != Screen::Question && !entry.active)
+        || (focusables.is_empty() && now != SoloPhase::Question && !entry.active)
     {
         return;
     }
@@ -153,7 +153,7 @@ fn play(
         return;
     }
     match now {
-        Screen::Question => {
+        Place::Solo(SoloPhase::Question) => {
             let Some(q) = quiz.as_ref().and_then(|q| q.current()) else {
                 return;
             };
@@ -165,7 +165,7 @@ fn play(
             };
             actions.answer = Some(pick);
         }
-        Screen::Results if entry.active => {
+        Place::Solo(SoloPhase::Results) if entry.active => {
             actions.typed.push_str("Leafbot");
             bot.act_at = bot.idle + 0.8;
             if entry.name.is_empty() {
@@ -178,7 +178,7 @@ fn play(
             return;
         }
         // Title: "Play" has the focus; mode select: move down to "Start"; the others: the first button.
-        Screen::ModeSelect => {
+        Place::Solo(SoloPhase::ModeSelect) => {
             // Move down to "Start" (order 10), then press it.
             if focused.iter().any(|f| f.order == 10) {
                 actions.confirm = true;
@@ -188,7 +188,7 @@ fn play(
                 return;
             }
         }
-        Screen::HighScores => actions.back = true,
+        Place::Screen(Screen::HighScores) => actions.back = true,
         _ => actions.confirm = true,
     }
     bot.acted = true;

@@ -13,7 +13,7 @@ use super::GameConfig;
 use super::demo::Shots;
 use super::leaves::{OVERLAY_LAYER, Viewport};
 use super::save::Settings;
-use super::screens::Screen;
+use super::screens::{Here, Place, Screen};
 use super::theme::{BOLD, palette};
 use super::transition::{Phase, Transition};
 
@@ -180,7 +180,7 @@ fn fullscreen(settings: Res<Settings>, mut window: Query<&mut Window, With<Prima
 /// The demo's screenshots: each screen once it has settled, and one mid-transition.
 fn screenshots(
     mut commands: Commands,
-    screen: Res<State<Screen>>,
+    here: Here,
     transition: Res<Transition>,
     mut shots: ResMut<Shots>,
     mut settled: Local<u32>,
@@ -194,13 +194,13 @@ fn screenshots(
     // Mid-transition: the first sweep away from the title, leaves nearly closed.
     if !shots.has("transition")
         && transition.phase == Phase::Cover
-        && transition.target == Some(Screen::ModeSelect)
+        && transition.target == Some(Place::from(Screen::Solo))
         && transition.progress() >= 0.8
     {
         take(&mut shots, "transition");
     }
-    let name = screen
-        .get()
+    let name = here
+        .place()
         .shot_name()
         .filter(|n| super::demo::WANTED.contains(n) && !shots.has(n));
     shots.due = name.is_some();

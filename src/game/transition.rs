@@ -1,18 +1,25 @@
 //! Screen changes go through a leaf transition: leaves sweep in and cover the
 //! screen, the state switches under cover, then the leaves fall away. With
 //! reduced motion it is a short fade instead. Screens only ever send
-//! [`RequestScreen`]; nothing else sets `NextState<Screen>`.
+//! [`RequestScreen`]; nothing else sets `NextState<Screen>` or the solo and
+//! party phases.
 
 use bevy::prelude::*;
 
 use super::GameSet;
 use super::save::Settings;
-use super::screens::Screen;
+use super::screens::{PartyPhase, Place, Screen, SoloPhase};
 use super::theme::palette;
 
 /// Ask for a screen change (through a transition).
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RequestScreen(pub Screen);
+pub struct RequestScreen(pub Place);
+
+impl RequestScreen {
+    pub fn to(place: impl Into<Place>) -> RequestScreen {
+        RequestScreen(place.into())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Phase {
@@ -29,9 +36,9 @@ pub struct Transition {
     pub phase: Phase,
     /// Seconds into the phase.
     pub t: f32,
-    pub target: Option<Screen>,
+    pub target: Option<Place>,
     /// A request made while busy, started when this one ends.
-    pub queued: Option<Screen>,
+    pub queued: Option<Place>,
     /// Fade instead of leaves.
     pub reduced: bool,
     /// Transitions started so far.
@@ -91,7 +98,7 @@ pub struct TransitionStarted;
 
 /// Sent the frame the screen switches under cover.
 #[derive(Message, Debug, Clone, Copy)]
-pub struct TransitionSwitched(pub Screen);
+pub struct TransitionSwitched(pub Place);
 
 /// The full-window veil behind the cover leaves.
 #[derive(Component, Debug)]
@@ -148,7 +155,7 @@ fn start(
     }
 }
 
-fn begin(tr: &mut Transition, s: Screen, reduced: bool) {
+fn begin(tr: &mut Transition, s: Place, reduced: bool) {
     tr.phase = Phase::Cover;
     tr.t = 0.0;
     tr.target = Some(s);
@@ -160,7 +167,7 @@ fn advance(
     time: Res<Time>,
     mut tr: ResMut<Transition>,
     settings: Res<Settings>,
-    mut next: ResMut<NextState<Screen>>,
+    mut next: NextPlace,
     mut switched: MessageWriter<TransitionSwitched>,
     mut started: MessageWriter<TransitionStarted>,
 ) {
@@ -170,9 +177,9 @@ fn advance(
     tr.t += time.delta_secs();
     match tr.phase {
         Phase::Cover if tr.t >= tr.cover_seconds() => {
-            if let Some(s) = tr.target {
-                next.set(s);
-                switched.write(TransitionSwitched(s));
+            if let Some(place) = tr.target {
+                next.set(place);
+                switched.write(TransitionSwitched(place));
             }
             tr.phase = Phase::Uncover;
             tr.t = 0.0;
@@ -187,6 +194,30 @@ fn advance(
             }
         }
         _ => {}
+    }
+}
+
+/// Sets the states of a place: the top-level screen (when it changes) and
+/// the phase within it, which Bevy applies together in one frame.
+#[derive(bevy::ecs::system::SystemParam)]
+struct NextPlace<'w> {
+    current: Res<'w, State<Screen>>,
+    screen: ResMut<'w, NextState<Screen>>,
+    solo: ResMut<'w, NextState<SoloPhase>>,
+    party: ResMut<'w, NextState<PartyPhase>>,
+}
+
+impl NextPlace<'_> {
+    fn set(&mut self, place: Place) {
+        let screen = place.screen();
+        if *self.current.get() != screen {
+            self.screen.set(screen);
+        }
+        match place {
+            Place::Solo(phase) => self.solo.set(phase),
+            Place::Party(phase) => self.party.set(phase),
+            Place::Screen(_) => {}
+        }
     }
 }
 

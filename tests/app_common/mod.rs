@@ -8,7 +8,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use leafquiz::game::screens::Screen;
+use leafquiz::game::screens::{Place, Screen};
 use leafquiz::game::transition::Transition;
 use leafquiz::game::{GameConfig, build_app};
 
@@ -25,8 +25,9 @@ pub fn headless_app(config: GameConfig) -> App {
     app
 }
 
-pub fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
+/// Where the app is: a top-level screen, or a phase of solo or party play.
+pub fn screen(app: &App) -> Place {
+    Place::of(app.world())
 }
 
 pub fn busy(app: &App) -> bool {

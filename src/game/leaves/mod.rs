@@ -11,7 +11,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::save::Settings;
-use super::screens::Screen;
+use super::screens::{Here, Place, Screen, SoloPhase};
 use super::transition::{Phase, Transition, TransitionStarted};
 
 pub mod look;
@@ -125,13 +125,13 @@ fn blow(time: Res<Time>, mut wind: ResMut<Wind>, mut rng: ResMut<LeafRng>) {
 }
 
 /// Ambient leaves wanted on a screen.
-fn wanted(screen: Screen, reduced: bool) -> usize {
+fn wanted(place: Place, reduced: bool) -> usize {
     if reduced {
         return 0;
     }
-    match screen {
-        Screen::Title => 70,
-        Screen::Results | Screen::HighScores => 40,
+    match place {
+        Place::Screen(Screen::Title) => 70,
+        Place::Solo(SoloPhase::Results) | Place::Screen(Screen::HighScores) => 40,
         _ => 22,
     }
 }
@@ -158,7 +158,7 @@ fn random_leaf(rng: &mut ChaCha8Rng, role: Role, depth: u8, scale: f32) -> Leaf 
 #[allow(clippy::too_many_arguments)]
 fn keep_ambient(
     mut commands: Commands,
-    screen: Option<Res<State<Screen>>>,
+    here: Here,
     settings: Res<Settings>,
     ambient: Res<AmbientLeaves>,
     view: Res<Viewport>,
@@ -169,7 +169,7 @@ fn keep_ambient(
 ) {
     let want = ambient
         .override_count
-        .unwrap_or_else(|| screen.map_or(0, |s| wanted(*s.get(), settings.reduced_motion)));
+        .unwrap_or_else(|| here.get().map_or(0, |p| wanted(p, settings.reduced_motion)));
     let have = leaves
         .iter()
         .filter(|(_, l)| l.role == Role::Ambient)

@@ -41,7 +41,7 @@ fn packs_shot(
     match screen.get() {
         Screen::Title if shot.seconds == 0.0 => {
             shot.seconds = 0.001;
-            requests.write(crate::game::transition::RequestScreen(Screen::Packs));
+            requests.write(crate::game::transition::RequestScreen::to(Screen::Packs));
         }
         Screen::Packs => {
             let before = shot.seconds;

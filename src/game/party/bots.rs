@@ -14,7 +14,7 @@ use super::{PartyGame, PartySetup};
 use crate::engine::party::{InputSource, MAX_PLAYERS, RoundType};
 use crate::game::demo::DemoConfig;
 use crate::game::input::Actions;
-use crate::game::screens::Screen;
+use crate::game::screens::{Here, PartyPhase, Place, Screen};
 use crate::game::theme::focus::FocusSet;
 use crate::game::transition::{RequestScreen, Transition};
 
@@ -72,7 +72,7 @@ struct Bots {
     rng: ChaCha8Rng,
     players: Vec<BotPlayer>,
     exit_when_done: bool,
-    screen: Option<Screen>,
+    screen: Option<Place>,
     idle: f32,
     plan: Plan,
     done_frames: u32,
@@ -116,7 +116,7 @@ pub(super) fn add(app: &mut App, n: u32, demo: DemoConfig) {
 #[allow(clippy::too_many_arguments)]
 fn play(
     time: Res<Time>,
-    screen: Res<State<Screen>>,
+    here: Here,
     transition: Res<Transition>,
     mut shots: ResMut<PartyShots>,
     game: Option<Res<PartyGame>>,
@@ -126,7 +126,7 @@ fn play(
     mut requests: MessageWriter<RequestScreen>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let now = *screen.get();
+    let now = here.place();
     let b = &mut *bots;
     if b.screen != Some(now) {
         b.screen = Some(now);
@@ -141,11 +141,11 @@ fn play(
     let t = b.idle;
     let n = b.players.len();
     match now {
-        Screen::Title if t > 0.6 && !b.started => {
+        Place::Screen(Screen::Title) if t > 0.6 && !b.started => {
             b.started = true;
-            requests.write(RequestScreen(Screen::Party));
+            requests.write(RequestScreen::to(Screen::Party));
         }
-        Screen::Party => {
+        Place::Party(PartyPhase::Lobby) => {
             let Some(game) = game else { return };
             let joined = game.party.players.len();
             if joined < n {
@@ -162,7 +162,7 @@ fn play(
                 actions.confirm = true;
             }
         }
-        Screen::PartyWager => {
+        Place::Party(PartyPhase::Wager) => {
             if !b.started {
                 b.started = true;
                 for i in 0..n {
@@ -180,7 +180,7 @@ fn play(
             }
             run_plan(b, &mut presses);
         }
-        Screen::PartyQuestion => {
+        Place::Party(PartyPhase::Question) => {
             let Some(game) = game else { return };
             let Some(q) = game.current() else {
                 return;
@@ -217,13 +217,13 @@ fn play(
             }
             run_plan(b, &mut presses);
         }
-        Screen::PartyReveal => {
+        Place::Party(PartyPhase::Reveal) => {
             shots.ask("reveal");
             if t > 2.2 {
                 confirm_once(b, &mut actions);
             }
         }
-        Screen::PartyStandings => {
+        Place::Party(PartyPhase::Standings) => {
             if t > super::results::BAR_SECONDS + 0.4 {
                 shots.ask("standings");
             }
@@ -231,7 +231,7 @@ fn play(
                 confirm_once(b, &mut actions);
             }
         }
-        Screen::PartyPodium => {
+        Place::Party(PartyPhase::Podium) => {
             if t > 1.6 {
                 shots.ask("podium");
             }

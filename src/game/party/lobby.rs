@@ -1,4 +1,4 @@
-//! The lobby (`Screen::Party`): players join by pressing any key of a free
+//! The lobby (`PartyPhase::Lobby`): players join by pressing any key of a free
 //! cluster (or South on a gamepad); the host starts with Enter or a click.
 
 use bevy::prelude::*;
@@ -10,7 +10,7 @@ use super::look::{self, MIN, TEXT};
 use super::{PartyGame, PartySetup, ensure_game};
 use crate::engine::party::{DEFAULT_CLUSTERS, InputSource, MAX_PLAYERS, PlayerId};
 use crate::game::input::Actions;
-use crate::game::screens::Screen;
+use crate::game::screens::{PartyPhase, Screen};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -42,14 +42,14 @@ struct LobbyState {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LobbyState>();
-    app.add_systems(OnEnter(Screen::Party), (ensure_game, spawn).chain());
+    app.add_systems(OnEnter(PartyPhase::Lobby), (ensure_game, spawn).chain());
     app.add_systems(
         Update,
         (
             (join_and_leave, act).chain().in_set(GameSet::Logic),
             redraw.in_set(GameSet::Paint),
         )
-            .run_if(in_state(Screen::Party).and_then(resource_exists::<PartyGame>)),
+            .run_if(in_state(PartyPhase::Lobby).and_then(resource_exists::<PartyGame>)),
     );
 }
 
@@ -58,7 +58,7 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
     state.taps.clear();
     state.status.clear();
     commands
-        .spawn(widgets::screen_root("Party lobby", Screen::Party))
+        .spawn(widgets::screen_root("Party lobby", PartyPhase::Lobby))
         .with_children(|root| {
             root.spawn(look::bold("Party", look::HEAD, palette::INK));
             root.spawn(look::line(
@@ -224,7 +224,7 @@ fn act(
             }
             game.start_game(setup.clone());
             let to = game.next_question_screen();
-            requests.write(RequestScreen(to));
+            requests.write(RequestScreen::to(to));
             return;
         } else if teams.get(*e).is_ok() {
             let on = !game.teams;
@@ -232,12 +232,12 @@ fn act(
         } else if clock.get(*e).is_ok() {
             toggle_clock(&mut game);
         } else if back.get(*e).is_ok() {
-            requests.write(RequestScreen(Screen::Title));
+            requests.write(RequestScreen::to(Screen::Title));
             return;
         }
     }
     if actions.back {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The rules (joining, secret lock-ins, round types, scoring, standings) are
 //! the engine's [`Party`]; this layer only maps key clusters and gamepads to
-//! presses and draws the screens: lobby ([`Screen::Party`]) → wager (final
+//! presses and draws the screens: lobby ([`PartyPhase::Lobby`]) → wager (final
 //! round) → question → reveal → standings after each round → podium.
 //! Questions come from the same engine [`Session`] as the solo game.
 
@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use super::Packs;
 use super::quiz::GameSeed;
 use super::save::{PlayStats, Settings};
-use super::screens::Screen;
+use super::screens::PartyPhase;
 use crate::engine::party::{Party, PlayerId, RoundResult, RoundType};
 use crate::engine::{PlayHistory, Question, Round, Session, SessionConfig};
 
@@ -191,7 +191,7 @@ impl PartyGame {
 
     /// Draws the next question (after the wagers in a final-wager round):
     /// the screen to go to.
-    pub fn next_question_screen(&mut self) -> Screen {
+    pub fn next_question_screen(&mut self) -> PartyPhase {
         if self.round_type() == RoundType::FinalWager {
             self.wagers.clear();
             for p in &self.party.players {
@@ -199,13 +199,13 @@ impl PartyGame {
             }
             self.wager_confirmed.clear();
             self.wager_left = WAGER_SECONDS;
-            return Screen::PartyWager;
+            return PartyPhase::Wager;
         }
         self.ask_screen()
     }
 
     /// Draws the question and starts it in the engine.
-    pub fn ask_screen(&mut self) -> Screen {
+    pub fn ask_screen(&mut self) -> PartyPhase {
         let round = self.round_type();
         let limit = if self.relaxed {
             0.0
@@ -213,7 +213,7 @@ impl PartyGame {
             seconds_for(round)
         };
         let Some(answer) = self.round.draw(limit).map(|q| q.answer) else {
-            return Screen::PartyPodium;
+            return PartyPhase::Podium;
         };
         let wagers = if round == RoundType::FinalWager {
             self.wagers.clone()
@@ -222,7 +222,7 @@ impl PartyGame {
         };
         self.party.start_question(round, answer, limit, wagers);
         self.asked_in_round += 1;
-        Screen::PartyQuestion
+        PartyPhase::Question
     }
 
     /// Scores the current question through the engine.
@@ -247,20 +247,20 @@ impl PartyGame {
     }
 
     /// After a reveal: the next question, or the standings at the end of a round.
-    pub fn after_reveal(&mut self) -> Screen {
+    pub fn after_reveal(&mut self) -> PartyPhase {
         if self.round.exhausted() {
-            Screen::PartyPodium
+            PartyPhase::Podium
         } else if self.asked_in_round < self.setup.questions_per_round {
             self.next_question_screen()
         } else {
-            Screen::PartyStandings
+            PartyPhase::Standings
         }
     }
 
     /// After the standings: the next round, or the podium.
-    pub fn after_standings(&mut self) -> Screen {
+    pub fn after_standings(&mut self) -> PartyPhase {
         if self.last_round() || self.round.exhausted() {
-            return Screen::PartyPodium;
+            return PartyPhase::Podium;
         }
         self.round_index += 1;
         self.asked_in_round = 0;

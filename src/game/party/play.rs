@@ -13,7 +13,7 @@ use crate::game::audio::Cue;
 use crate::game::input::Actions;
 use crate::game::question_ui::{self, TimerFill};
 use crate::game::save::{AnswerPlayed, Settings};
-use crate::game::screens::Screen;
+use crate::game::screens::PartyPhase;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -35,9 +35,9 @@ struct BuzzText;
 pub struct RevealNext;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::PartyWager), spawn_wager);
-    app.add_systems(OnEnter(Screen::PartyQuestion), spawn_question);
-    app.add_systems(OnEnter(Screen::PartyReveal), spawn_reveal);
+    app.add_systems(OnEnter(PartyPhase::Wager), spawn_wager);
+    app.add_systems(OnEnter(PartyPhase::Question), spawn_question);
+    app.add_systems(OnEnter(PartyPhase::Reveal), spawn_reveal);
     let ready = resource_exists::<PartyGame>;
     app.add_systems(
         Update,
@@ -46,15 +46,15 @@ pub(super) fn plugin(app: &mut App) {
                 wager.in_set(GameSet::Logic),
                 paint_wager.in_set(GameSet::Paint),
             )
-                .run_if(in_state(Screen::PartyWager).and_then(ready)),
+                .run_if(in_state(PartyPhase::Wager).and_then(ready)),
             (
                 question.in_set(GameSet::Logic),
                 paint_question.in_set(GameSet::Paint),
             )
-                .run_if(in_state(Screen::PartyQuestion).and_then(ready)),
+                .run_if(in_state(PartyPhase::Question).and_then(ready)),
             reveal_next
                 .in_set(GameSet::Logic)
-                .run_if(in_state(Screen::PartyReveal).and_then(ready)),
+                .run_if(in_state(PartyPhase::Reveal).and_then(ready)),
         ),
     );
 }
@@ -99,7 +99,7 @@ fn top_bar(root: &mut ChildSpawnerCommands, left: String, right: String) {
 
 fn spawn_wager(mut commands: Commands, game: Res<PartyGame>) {
     commands
-        .spawn(widgets::screen_root("Party wager", Screen::PartyWager))
+        .spawn(widgets::screen_root("Party wager", PartyPhase::Wager))
         .with_children(|root| {
             top_bar(root, game.round_text(), String::new());
             root.spawn(look::bold("Final wager", look::HEAD, palette::INK));
@@ -192,7 +192,7 @@ fn wager(
         .all(|p| game.wager_confirmed.contains(&p.id));
     if all || (!game.relaxed && game.wager_left <= 0.0) {
         let to = game.ask_screen();
-        requests.write(RequestScreen(to));
+        requests.write(RequestScreen::to(to));
     }
 }
 
@@ -250,15 +250,12 @@ fn spawn_question(
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let Some(q) = game.current().cloned() else {
-        requests.write(RequestScreen(Screen::PartyPodium));
+        requests.write(RequestScreen::to(PartyPhase::Podium));
         return;
     };
     let round = game.round_type();
     commands
-        .spawn(widgets::screen_root(
-            "Party question",
-            Screen::PartyQuestion,
-        ))
+        .spawn(widgets::screen_root("Party question", PartyPhase::Question))
         .with_children(|root| {
             top_bar(
                 root,
@@ -367,7 +364,7 @@ fn question(
                 });
             }
         }
-        requests.write(RequestScreen(Screen::PartyReveal));
+        requests.write(RequestScreen::to(PartyPhase::Reveal));
     }
 }
 
@@ -476,7 +473,7 @@ fn spawn_reveal(mut commands: Commands, game: Res<PartyGame>, settings: Res<Sett
     let more_in_round =
         game.asked_in_round < game.setup.questions_per_round && !game.round().exhausted();
     commands
-        .spawn(widgets::screen_root("Party reveal", Screen::PartyReveal))
+        .spawn(widgets::screen_root("Party reveal", PartyPhase::Reveal))
         .with_children(|root| {
             top_bar(
                 root,
@@ -650,5 +647,5 @@ fn reveal_next(
         return;
     }
     let to = game.after_reveal();
-    requests.write(RequestScreen(to));
+    requests.write(RequestScreen::to(to));
 }

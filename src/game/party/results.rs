@@ -10,7 +10,7 @@ use super::play::delta_text;
 use super::{PartyGame, PartySetup};
 use crate::engine::party::PlayerId;
 use crate::game::leaves::{LeafBurst, Viewport};
-use crate::game::screens::Screen;
+use crate::game::screens::{PartyPhase, Screen};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -46,8 +46,8 @@ pub struct ResultsClock {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ResultsClock>();
-    app.add_systems(OnEnter(Screen::PartyStandings), spawn_standings);
-    app.add_systems(OnEnter(Screen::PartyPodium), spawn_podium);
+    app.add_systems(OnEnter(PartyPhase::Standings), spawn_standings);
+    app.add_systems(OnEnter(PartyPhase::Podium), spawn_podium);
     let ready = resource_exists::<PartyGame>;
     app.add_systems(
         Update,
@@ -55,10 +55,10 @@ pub(super) fn plugin(app: &mut App) {
             // The bars and the podium's bursts start once the leaves have fallen.
             (animate, standings_next)
                 .in_set(GameSet::Logic)
-                .run_if(in_state(Screen::PartyStandings).and_then(ready)),
+                .run_if(in_state(PartyPhase::Standings).and_then(ready)),
             (podium_leaves, podium_act)
                 .in_set(GameSet::Logic)
-                .run_if(in_state(Screen::PartyPodium).and_then(ready)),
+                .run_if(in_state(PartyPhase::Podium).and_then(ready)),
         ),
     );
 }
@@ -93,7 +93,7 @@ fn spawn_standings(mut commands: Commands, game: Res<PartyGame>, mut clock: ResM
     commands
         .spawn(widgets::screen_root(
             "Party standings",
-            Screen::PartyStandings,
+            PartyPhase::Standings,
         ))
         .with_children(|root| {
             root.spawn(look::bold("Standings", look::HEAD, palette::INK));
@@ -249,7 +249,7 @@ fn standings_next(
         return;
     }
     let to = game.after_standings();
-    requests.write(RequestScreen(to));
+    requests.write(RequestScreen::to(to));
 }
 
 // ---------------------------------------------------------------- podium
@@ -258,7 +258,7 @@ fn spawn_podium(mut commands: Commands, game: Res<PartyGame>, mut clock: ResMut<
     *clock = ResultsClock::default();
     let standings: Vec<_> = game.party.standings().into_iter().cloned().collect();
     commands
-        .spawn(widgets::screen_root("Party podium", Screen::PartyPodium))
+        .spawn(widgets::screen_root("Party podium", PartyPhase::Podium))
         .with_children(|root| {
             root.spawn(look::bold("Podium", look::HEAD, palette::INK));
             if let Some((t, pts)) = game.party.team_totals().first().filter(|_| game.teams) {
@@ -406,11 +406,11 @@ fn podium_act(
         if again.get(*e).is_ok() {
             game.start_game(setup.clone());
             let to = game.next_question_screen();
-            requests.write(RequestScreen(to));
+            requests.write(RequestScreen::to(to));
             return;
         }
         if title.get(*e).is_ok() {
-            requests.write(RequestScreen(Screen::Title));
+            requests.write(RequestScreen::to(Screen::Title));
             return;
         }
     }

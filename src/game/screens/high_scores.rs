@@ -146,6 +146,6 @@ fn act(
 ) {
     let clicked = activated.read().any(|Activated(e)| back.get(*e).is_ok());
     if clicked || input.back {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
     }
 }

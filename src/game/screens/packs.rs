@@ -324,7 +324,7 @@ fn act(
         }
     }
     if go_back {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
     }
 }
 

@@ -126,7 +126,7 @@ fn act(
         .read()
         .any(|Activated(e)| rows.get(*e) == Ok(&SettingsAction::Back));
     if back || input.back {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
     }
 }
 

@@ -116,7 +116,7 @@ fn act(
             continue;
         };
         let to = match action {
-            TitleAction::Play => Screen::ModeSelect,
+            TitleAction::Play => Screen::Solo,
             TitleAction::Party => Screen::Party,
             TitleAction::Packs => Screen::Packs,
             TitleAction::HighScores => Screen::HighScores,
@@ -126,6 +126,6 @@ fn act(
                 continue;
             }
         };
-        requests.write(RequestScreen(to));
+        requests.write(RequestScreen::to(to));
     }
 }

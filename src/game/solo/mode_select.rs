@@ -11,7 +11,7 @@ use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::{GameSeed, Mode, Quiz, Setup};
 use crate::game::save::{PlayStats, QUESTION_COUNTS, Settings};
-use crate::game::screens::Screen;
+use crate::game::screens::{Screen, SoloPhase};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -27,14 +27,14 @@ pub enum ModeAction {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::ModeSelect), spawn);
+    app.add_systems(OnEnter(SoloPhase::ModeSelect), spawn);
     app.add_systems(
         Update,
         (
             (adjust, act).chain().in_set(GameSet::Logic),
             refresh.in_set(GameSet::Paint),
         )
-            .run_if(in_state(Screen::ModeSelect)),
+            .run_if(in_state(SoloPhase::ModeSelect)),
     );
 }
 
@@ -43,7 +43,7 @@ fn spawn(mut commands: Commands) {
     commands
         .spawn(widgets::screen_root(
             "Mode select screen",
-            Screen::ModeSelect,
+            SoloPhase::ModeSelect,
         ))
         .with_children(|root| {
             root.spawn(widgets::panel("Mode panel", 78.0))
@@ -136,13 +136,13 @@ fn act(
     mut requests: MessageWriter<RequestScreen>,
 ) {
     if input.back {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
         return;
     }
     for Activated(e) in activated.read() {
         match rows.get(*e) {
             Ok(ModeAction::Back) => {
-                requests.write(RequestScreen(Screen::Title));
+                requests.write(RequestScreen::to(Screen::Title));
             }
             // The Start button, or Enter on any row (a click on a row only focuses it).
             Ok(row) if *row == ModeAction::Start || input.confirm => {
@@ -159,7 +159,7 @@ fn act(
                     .wrapping_add(1442695040888963407);
                 quiz.draw();
                 commands.insert_resource(quiz);
-                requests.write(RequestScreen(Screen::Question));
+                requests.write(RequestScreen::to(SoloPhase::Question));
                 return;
             }
             _ => {}

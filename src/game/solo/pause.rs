@@ -8,7 +8,7 @@ use crate::game::GameSet;
 
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
-use crate::game::screens::Screen;
+use crate::game::screens::{Screen, SoloPhase};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -20,7 +20,7 @@ enum PauseAction {
 
 /// Whether the question on screen is paused.
 #[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[source(Screen = Screen::Question)]
+#[source(SoloPhase = SoloPhase::Question)]
 pub enum Pause {
     #[default]
     Running,
@@ -37,7 +37,7 @@ pub(super) fn plugin(app: &mut App) {
         (toggle, act)
             .chain()
             .in_set(GameSet::Logic)
-            .run_if(in_state(Screen::Question).and_then(resource_exists::<Quiz>)),
+            .run_if(in_state(SoloPhase::Question).and_then(resource_exists::<Quiz>)),
     );
 }
 
@@ -102,7 +102,7 @@ fn act(
         match actions.get(*e) {
             Ok(PauseAction::Resume) => next.set(Pause::Running),
             Ok(PauseAction::Quit) => {
-                requests.write(RequestScreen(Screen::Title));
+                requests.write(RequestScreen::to(Screen::Title));
             }
             Err(_) => {}
         }

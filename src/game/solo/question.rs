@@ -12,7 +12,7 @@ use crate::game::leaves::LeafBurst;
 use crate::game::question_ui::{self, AnswerCard, TimerFill};
 use crate::game::quiz::{Mode, Quiz};
 use crate::game::save::{AnswerPlayed, Settings};
-use crate::game::screens::Screen;
+use crate::game::screens::SoloPhase;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -25,7 +25,7 @@ enum HudText {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Question), spawn);
+    app.add_systems(OnEnter(SoloPhase::Question), spawn);
     app.add_systems(
         Update,
         (
@@ -35,7 +35,7 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Pause::Running)),
             hud.in_set(GameSet::Paint),
         )
-            .run_if(in_state(Screen::Question).and_then(resource_exists::<Quiz>)),
+            .run_if(in_state(SoloPhase::Question).and_then(resource_exists::<Quiz>)),
     );
 }
 
@@ -46,12 +46,12 @@ fn spawn(
     mut requests: MessageWriter<RequestScreen>,
 ) {
     let Some(q) = quiz.as_ref().and_then(|q| q.current().cloned()) else {
-        requests.write(RequestScreen(Screen::Results));
+        requests.write(RequestScreen::to(SoloPhase::Results));
         return;
     };
     let quiz = quiz.unwrap();
     commands
-        .spawn(widgets::screen_root("Question screen", Screen::Question))
+        .spawn(widgets::screen_root("Question screen", SoloPhase::Question))
         .with_children(|root| {
             // Top bar: progress and category on the left, score and streak on the right.
             root.spawn((
@@ -176,7 +176,7 @@ fn tick(
         if quiz.blitz_left <= 0.0 {
             // Time is up for the whole game: the open question is not counted.
             quiz.round.close();
-            requests.write(RequestScreen(Screen::Results));
+            requests.write(RequestScreen::to(SoloPhase::Results));
             return;
         }
     }
@@ -188,7 +188,7 @@ fn tick(
             });
         }
         cues.write(Cue::Wrong);
-        requests.write(RequestScreen(Screen::Reveal));
+        requests.write(RequestScreen::to(SoloPhase::Reveal));
     }
 }
 
@@ -235,7 +235,7 @@ fn answer(
     } else {
         cues.write(Cue::Wrong);
     }
-    requests.write(RequestScreen(Screen::Reveal));
+    requests.write(RequestScreen::to(SoloPhase::Reveal));
 }
 
 fn hud(

@@ -9,7 +9,7 @@ use crate::game::Packs;
 use crate::game::input::Actions;
 use crate::game::quiz::Quiz;
 use crate::game::save::{HighScores, ScoreEntry};
-use crate::game::screens::Screen;
+use crate::game::screens::{Place, Screen, SoloPhase};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -40,13 +40,13 @@ struct ButtonSlot;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NameEntry>();
-    app.add_systems(OnEnter(Screen::Results), spawn);
+    app.add_systems(OnEnter(SoloPhase::Results), spawn);
     app.add_systems(
         Update,
         (type_name, act)
             .chain()
             .in_set(GameSet::Logic)
-            .run_if(in_state(Screen::Results)),
+            .run_if(in_state(SoloPhase::Results)),
     );
 }
 
@@ -63,7 +63,7 @@ fn spawn(
 ) {
     *entry = NameEntry::default();
     let root = commands
-        .spawn(widgets::screen_root("Results screen", Screen::Results))
+        .spawn(widgets::screen_root("Results screen", SoloPhase::Results))
         .id();
     let Some(quiz) = quiz else {
         commands.entity(root).with_children(|r| {
@@ -308,16 +308,16 @@ fn act(
     mut requests: MessageWriter<RequestScreen>,
 ) {
     if input.back && !entry.active {
-        requests.write(RequestScreen(Screen::Title));
+        requests.write(RequestScreen::to(Screen::Title));
         return;
     }
     for Activated(e) in activated.read() {
-        let to = match actions.get(*e) {
-            Ok(ResultsAction::HighScores) => Screen::HighScores,
-            Ok(ResultsAction::Again) => Screen::ModeSelect,
-            Ok(ResultsAction::Title) => Screen::Title,
+        let to: Place = match actions.get(*e) {
+            Ok(ResultsAction::HighScores) => Screen::HighScores.into(),
+            Ok(ResultsAction::Again) => SoloPhase::ModeSelect.into(),
+            Ok(ResultsAction::Title) => Screen::Title.into(),
             Err(_) => continue,
         };
-        requests.write(RequestScreen(to));
+        requests.write(RequestScreen::to(to));
     }
 }

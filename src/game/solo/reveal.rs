@@ -9,7 +9,7 @@ use crate::game::GameSet;
 use crate::engine::scoring::Outcome;
 use crate::game::quiz::{Answered, Quiz};
 use crate::game::save::Settings;
-use crate::game::screens::Screen;
+use crate::game::screens::SoloPhase;
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -17,11 +17,11 @@ use crate::game::transition::RequestScreen;
 struct NextButton;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Reveal), spawn);
+    app.add_systems(OnEnter(SoloPhase::Reveal), spawn);
     app.add_systems(
         Update,
         next.in_set(GameSet::Logic)
-            .run_if(in_state(Screen::Reveal).and_then(resource_exists::<Quiz>)),
+            .run_if(in_state(SoloPhase::Reveal).and_then(resource_exists::<Quiz>)),
     );
 }
 
@@ -35,7 +35,7 @@ fn spawn(mut commands: Commands, quiz: Option<Res<Quiz>>, settings: Res<Settings
     };
     let last = quiz.finished();
     commands
-        .spawn(widgets::screen_root("Reveal screen", Screen::Reveal))
+        .spawn(widgets::screen_root("Reveal screen", SoloPhase::Reveal))
         .with_children(|root| {
             root.spawn(widgets::row("Headline")).with_children(|r| {
                 r.spawn((
@@ -239,11 +239,11 @@ fn next(
             continue;
         }
         let to = if quiz.finished() || !quiz.draw() {
-            Screen::Results
+            SoloPhase::Results
         } else {
-            Screen::Question
+            SoloPhase::Question
         };
-        requests.write(RequestScreen(to));
+        requests.write(RequestScreen::to(to));
         return;
     }
 }

@@ -5,7 +5,6 @@ use bevy::prelude::*;
 
 use super::focus::{Focusable, RowValue, StepButton, WidgetColours};
 use super::{BOLD, palette};
-use crate::game::screens::Screen;
 
 pub const TITLE: f32 = 76.0;
 pub const H1: f32 = 42.0;
@@ -28,8 +27,9 @@ pub fn bold(size: f32) -> TextFont {
     }
 }
 
-/// A full-window column, despawned when `screen` is left.
-pub fn screen_root(name: &'static str, screen: Screen) -> impl Bundle {
+/// A full-window column, despawned when `screen` (a state: a screen, or a
+/// phase of solo or party play) is left.
+pub fn screen_root<S: States>(name: &'static str, screen: S) -> impl Bundle {
     (
         Name::new(name),
         DespawnOnExit(screen),
