@@ -107,6 +107,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Start-up times in `--bench-frames` count from here.
+    #[cfg(feature = "game")]
+    leafquiz::game::bench::mark_start();
     let cli = Cli::parse();
     let code = match cli
         .command

@@ -7,7 +7,7 @@ use bevy::camera::{CameraOutputMode, MsaaWriteback};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
-use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowResolution};
+use bevy::window::{MonitorSelection, PresentMode, PrimaryWindow, WindowMode, WindowResolution};
 
 use super::GameConfig;
 use super::demo::Shots;
@@ -37,6 +37,12 @@ pub fn add_window_and_renderer(app: &mut App, config: &GameConfig) {
         // Named after the packs once they load (`window_title`).
         title: "leafquiz".into(),
         resolution: window_size(),
+        // A benchmark measures the work of a frame, not the wait for vsync.
+        present_mode: if config.bench_frames.is_some() {
+            PresentMode::AutoNoVsync
+        } else {
+            PresentMode::default()
+        },
         ..default()
     };
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
