@@ -7,6 +7,8 @@ pub mod persist;
 
 #[cfg(feature = "game")]
 pub mod game;
+#[cfg(feature = "remote")]
+pub mod remote;
 
 /// Options of `leafquiz play`.
 #[derive(Debug, Clone, Default, clap::Args)]
