@@ -351,6 +351,7 @@ async fn connection(socket: WebSocket, shared: Arc<Shared>) {
         epoch: Instant::now(),
     };
     let mut ping = tokio::time::interval(PING_EVERY);
+    let mut flooded = false;
     loop {
         let out: Option<Message> = tokio::select! {
             incoming = stream.next() => match incoming {
@@ -358,6 +359,7 @@ async fn connection(socket: WebSocket, shared: Arc<Shared>) {
                     let now = Instant::now();
                     if !conn.rate.allow(now) {
                         if conn.rate.should_close() {
+                            flooded = true;
                             break;
                         }
                         conn.rate.should_warn(now).then(|| {
@@ -397,6 +399,16 @@ async fn connection(socket: WebSocket, shared: Arc<Shared>) {
         {
             break;
         }
+    }
+    if flooded {
+        // Say why, then read what the phone already sent before closing: a
+        // socket closed with unread data is reset, and the reset would
+        // swallow the reason.
+        let reason = refuse(ErrorCode::TooFast, "Too many messages: disconnected.");
+        let _ = sink.send(text_message(&to_json(&reason))).await;
+        let _ = sink.send(Message::Close(None)).await;
+        let drain = async { while let Some(Ok(_)) = stream.next().await {} };
+        let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
     }
     if let Some(phone) = conn.phone {
         let mine = shared
