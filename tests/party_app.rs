@@ -8,7 +8,7 @@ use leafquiz::engine::party::{DEFAULT_NAMES, InputSource, Party, RoundType};
 use leafquiz::engine::scoring::{party_points, settle_wager};
 use leafquiz::game::GameConfig;
 use leafquiz::game::party::play::LockBadge;
-use leafquiz::game::party::{CLUSTER_KEYS, PartyGame, PartySetup};
+use leafquiz::game::party::{CLUSTER_KEYS, PartyGame, PartyPlan, PartySetup};
 use leafquiz::game::quiz::GameSeed;
 use leafquiz::game::screens::{PartyPhase, Screen};
 use leafquiz::game::transition::RequestScreen;
@@ -47,11 +47,11 @@ fn join(app: &mut App, clusters: &[usize]) {
 }
 
 fn start(app: &mut App, rounds: Vec<RoundType>, per_round: u32) {
-    app.world_mut().insert_resource(PartySetup {
+    app.world_mut().insert_resource(PartySetup(PartyPlan {
         rounds,
         questions_per_round: per_round,
         min_players: 2,
-    });
+    }));
     press(app, &[KeyCode::Enter]);
     settle(app);
 }

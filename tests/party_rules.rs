@@ -190,3 +190,68 @@ fn relaxed_rounds_replace_races_and_keep_the_rest() {
     );
     assert!(RoundType::relaxed(&rounds).iter().all(|r| !r.is_race()));
 }
+
+/// A whole party game at engine level, as `leafquiz host --headless` runs it:
+/// every round's questions, a wager before each question of the final round,
+/// standings after each round, then the podium; the points are the rules'
+/// own sums.
+#[test]
+fn a_party_game_runs_its_plan_from_lobby_to_podium() {
+    use leafquiz::engine::party_game::{PartyGame, PartyPlan, Stage};
+    use leafquiz::engine::{Difficulty, FactBase, load_pack_bytes};
+    use std::sync::Arc;
+
+    let (name, text) = leafquiz::engine::load::EMBEDDED_PACKS[0];
+    let pack = load_pack_bytes(name, text.as_bytes()).unwrap().pack;
+    let mut game = PartyGame::new(
+        Arc::new(FactBase::build([&pack])),
+        Difficulty::Medium,
+        false,
+        3,
+        Default::default(),
+    );
+    let a = game.party.join(InputSource::Keys(0), None).unwrap();
+    let b = game.party.join(InputSource::Keys(1), None).unwrap();
+    let plan = PartyPlan {
+        rounds: vec![RoundType::Classic, RoundType::FinalWager],
+        questions_per_round: 2,
+        min_players: 2,
+    };
+    game.start_game(plan);
+    let mut stage = game.next_question_screen();
+    let mut seen = vec![stage];
+    let mut expected = [0i64; 2];
+    while stage != Stage::Podium {
+        stage = match stage {
+            Stage::Wager => game.ask_screen(),
+            Stage::Question => {
+                let answer = game.current().unwrap().answer;
+                // Player a is always right, b always wrong, both at 2 s.
+                game.party.press(InputSource::Keys(0), answer, 2.0);
+                game.party
+                    .press(InputSource::Keys(1), (answer + 1) % 3, 2.0);
+                game.finish_question();
+                for r in &game.round().last().unwrap().results {
+                    expected[if r.player == a { 0 } else { 1 }] += r.delta;
+                }
+                Stage::Reveal
+            }
+            Stage::Reveal => game.after_reveal(),
+            Stage::Standings => game.after_standings(),
+            other => panic!("unexpected {other:?}"),
+        };
+        seen.push(stage);
+        assert!(seen.len() < 50, "the game ends: {seen:?}");
+    }
+    use Stage::*;
+    assert_eq!(
+        seen,
+        vec![
+            Question, Reveal, Question, Reveal, Standings, Wager, Question, Reveal, Wager,
+            Question, Reveal, Standings, Podium
+        ]
+    );
+    let points = |id| game.party.player(id).unwrap().points;
+    assert_eq!((points(a), points(b)), (expected[0], expected[1]));
+    assert!(points(a) > 0 && points(b) <= 0);
+}

@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod opentdb;
 pub mod party;
+pub mod party_game;
 pub mod phrase;
 pub mod question;
 pub mod review;

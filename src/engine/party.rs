@@ -1,5 +1,6 @@
 //! Party play on one shared screen, without Bevy: players joined through key
-//! clusters or gamepads, secret lock-ins, the round types and their scoring.
+//! clusters, gamepads or phones, secret lock-ins, the round types and their
+//! scoring.
 //!
 //! Input arrives as `press(source, slot, at)` with the time in seconds since
 //! the question appeared. Presses in the same frame carry the same time; ties
@@ -31,6 +32,8 @@ pub enum InputSource {
     Keys(u8),
     /// A gamepad, by the game's stable id for it.
     Gamepad(u64),
+    /// A phone, by its number in the room (`remote::room::PhoneId`).
+    Phone(u32),
 }
 
 pub type PlayerId = u32;

@@ -103,7 +103,7 @@ fn read_pads(
                 let present = pads.iter().any(|(e, _)| e.to_bits() == id);
                 (present != p.connected).then_some((p.source, present))
             }
-            InputSource::Keys(_) => None,
+            InputSource::Keys(_) | InputSource::Phone(_) => None,
         })
         .collect();
     for (source, connected) in changes {

@@ -222,7 +222,7 @@ fn act(
                 game.revision += 1;
                 continue;
             }
-            game.start_game(setup.clone());
+            game.start_game(setup.0.clone());
             let to = game.next_question_screen();
             requests.write(RequestScreen::to(to));
             return;

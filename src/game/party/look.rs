@@ -51,6 +51,7 @@ pub fn keys_text(source: InputSource) -> String {
             .get(c as usize)
             .map_or(String::new(), |k| k.join(" ")),
         InputSource::Gamepad(_) => "gamepad".into(),
+        InputSource::Phone(_) => "phone".into(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! Party play: two to eight people on one shared screen, Buzz!-style.
 //!
 //! The rules (joining, secret lock-ins, round types, scoring, standings) are
-//! the engine's [`Party`]; this layer only maps key clusters and gamepads to
-//! presses and draws the screens: lobby ([`PartyPhase::Lobby`]) → wager (final
-//! round) → question → reveal → standings after each round → podium.
-//! Questions come from the same engine [`Session`] as the solo game.
+//! the engine's `party::Party`, and the course of a game (rounds, questions,
+//! wagers, what comes next) its `party_game::PartyGame`; this layer only
+//! maps key clusters and gamepads to presses and draws the screens of each
+//! stage: lobby → wager (final round) → question → reveal → standings after
+//! each round → podium. Questions come from the same engine session as the
+//! solo game.
 
 use std::sync::Arc;
 
@@ -13,9 +15,7 @@ use bevy::prelude::*;
 use super::Packs;
 use super::quiz::GameSeed;
 use super::save::{PlayStats, Settings};
-use super::screens::PartyPhase;
-use crate::engine::party::{Party, PlayerId, RoundResult, RoundType};
-use crate::engine::{PlayHistory, Question, Round, Session, SessionConfig};
+use crate::engine::PlayHistory;
 
 mod bots;
 pub mod input;
@@ -26,78 +26,22 @@ pub mod results;
 
 pub use input::{CLUSTER_KEYS, PAD_SLOTS, PartyInputSet, PartyPresses};
 
-/// The sequence of rounds and their length (tests and the demo change it).
-#[derive(Resource, Debug, Clone, PartialEq)]
-pub struct PartySetup {
-    pub rounds: Vec<RoundType>,
-    pub questions_per_round: u32,
-    /// Players needed to start (2; tests may allow 1).
-    pub min_players: usize,
-}
+pub use crate::engine::party_game::{
+    PartyPlan, Revealed, Stage, WAGER_SECONDS, WAGER_START, WAGER_STEP, seconds_for,
+};
 
-impl Default for PartySetup {
-    fn default() -> Self {
-        PartySetup {
-            rounds: vec![
-                RoundType::Classic,
-                RoundType::Classic,
-                RoundType::FastestFinger,
-                RoundType::BuzzAndSteal,
-                RoundType::FinalWager,
-            ],
-            questions_per_round: 3,
-            min_players: 2,
-        }
-    }
-}
+/// The plan of rounds for the next party game (tests and the demo change it).
+#[derive(Resource, Debug, Clone, PartialEq, Default, Deref, DerefMut)]
+pub struct PartySetup(pub PartyPlan);
 
-/// Seconds to answer in each round type.
-pub fn seconds_for(round: RoundType) -> f32 {
-    match round {
-        RoundType::Classic | RoundType::FinalWager => 20.0,
-        RoundType::FastestFinger | RoundType::BuzzAndSteal => 15.0,
-    }
-}
-
-/// Seconds to place the final wagers.
-pub const WAGER_SECONDS: f32 = 25.0;
-/// Wager steps and the starting bet, in percent.
-pub const WAGER_STEP: u32 = 10;
-pub const WAGER_START: u32 = 50;
-
-/// One finished question, for the reveal.
-#[derive(Debug, Clone)]
-pub struct Revealed {
-    pub question: Question,
-    pub round: RoundType,
-    pub results: Vec<RoundResult>,
-    pub buzzer: Option<PlayerId>,
-    pub wagers: Vec<(PlayerId, u32)>,
-}
-
-/// The party, its questions and where the game is.
-#[derive(Resource)]
+/// The party game in play: the engine's [`party_game::PartyGame`], and
+/// when the lobby must redraw.
+///
+/// [`party_game::PartyGame`]: crate::engine::party_game::PartyGame
+#[derive(Resource, Deref, DerefMut)]
 pub struct PartyGame {
-    pub party: Party,
-    /// The question in play, its clock and the last reveal.
-    pub(crate) round: Round<Revealed>,
-    pub setup: PartySetup,
-    /// Index into `setup.rounds`.
-    pub round_index: usize,
-    /// Questions drawn in this round so far (the current one included).
-    pub asked_in_round: u32,
-    /// Final wager: the bets placed so far, and who has confirmed.
-    pub wagers: Vec<(PlayerId, u32)>,
-    pub wager_confirmed: Vec<PlayerId>,
-    pub wager_left: f32,
-    /// Points at the start of the round (the standings bars grow from them).
-    pub round_start: Vec<(PlayerId, i64)>,
-    /// Points before the last question (the reveal's deltas are the engine's).
-    pub teams: bool,
-    /// A room setting: no clock and no speed points; races become classic
-    /// rounds and a question ends when everyone has answered (or the host
-    /// presses Enter).
-    pub relaxed: bool,
+    #[deref]
+    game: crate::engine::party_game::PartyGame,
     /// Bumped when the players change (the lobby redraws).
     pub revision: u64,
 }
@@ -109,171 +53,16 @@ impl PartyGame {
         seed: u64,
         history: Arc<PlayHistory>,
     ) -> PartyGame {
-        let session = Session::new(
-            packs.base.clone(),
-            SessionConfig {
-                seed,
-                difficulty: settings.difficulty,
-                horizon: None,
-                kinds: vec![],
-                history,
-            },
-        );
         PartyGame {
-            party: Party::new(),
-            round: Round::new(session),
-            setup: PartySetup::default(),
-            round_index: 0,
-            asked_in_round: 0,
-            wagers: Vec::new(),
-            wager_confirmed: Vec::new(),
-            wager_left: WAGER_SECONDS,
-            round_start: Vec::new(),
-            teams: false,
-            relaxed: settings.relaxed(),
+            game: crate::engine::party_game::PartyGame::new(
+                packs.base.clone(),
+                settings.difficulty,
+                settings.relaxed(),
+                seed,
+                history,
+            ),
             revision: 0,
         }
-    }
-
-    /// The question in play, its clock and the last reveal.
-    pub fn round(&self) -> &Round<Revealed> {
-        &self.round
-    }
-
-    /// The open question.
-    pub fn current(&self) -> Option<&Question> {
-        self.round.current()
-    }
-
-    pub fn round_type(&self) -> RoundType {
-        self.setup
-            .rounds
-            .get(self.round_index)
-            .copied()
-            .unwrap_or(RoundType::Classic)
-    }
-
-    /// "Round 2 of 5 · Fastest finger".
-    pub fn round_text(&self) -> String {
-        format!(
-            "Round {} of {} · {}",
-            self.round_index + 1,
-            self.setup.rounds.len().max(1),
-            self.round_type().name()
-        )
-    }
-
-    /// A new game with the same players (engine `reset_scores`).
-    pub fn start_game(&mut self, setup: PartySetup) {
-        self.party.reset_scores();
-        self.setup = setup;
-        if self.relaxed {
-            self.setup.rounds = RoundType::relaxed(&self.setup.rounds);
-        }
-        if self.setup.rounds.is_empty() {
-            self.setup.rounds.push(RoundType::Classic);
-        }
-        self.setup.questions_per_round = self.setup.questions_per_round.max(1);
-        self.round_index = 0;
-        self.asked_in_round = 0;
-        self.round.restart();
-        self.snapshot();
-    }
-
-    fn snapshot(&mut self) {
-        self.round_start = self
-            .party
-            .players
-            .iter()
-            .map(|p| (p.id, p.points))
-            .collect();
-    }
-
-    /// Draws the next question (after the wagers in a final-wager round):
-    /// the screen to go to.
-    pub fn next_question_screen(&mut self) -> PartyPhase {
-        if self.round_type() == RoundType::FinalWager {
-            self.wagers.clear();
-            for p in &self.party.players {
-                Party::set_wager(p.id, WAGER_START, &mut self.wagers);
-            }
-            self.wager_confirmed.clear();
-            self.wager_left = WAGER_SECONDS;
-            return PartyPhase::Wager;
-        }
-        self.ask_screen()
-    }
-
-    /// Draws the question and starts it in the engine.
-    pub fn ask_screen(&mut self) -> PartyPhase {
-        let round = self.round_type();
-        let limit = if self.relaxed {
-            0.0
-        } else {
-            seconds_for(round)
-        };
-        let Some(answer) = self.round.draw(limit).map(|q| q.answer) else {
-            return PartyPhase::Podium;
-        };
-        let wagers = if round == RoundType::FinalWager {
-            self.wagers.clone()
-        } else {
-            Vec::new()
-        };
-        self.party.start_question(round, answer, limit, wagers);
-        self.asked_in_round += 1;
-        PartyPhase::Question
-    }
-
-    /// Scores the current question through the engine.
-    pub fn finish_question(&mut self) {
-        let Some(question) = self.round.close() else {
-            return;
-        };
-        let buzzer = self.party.buzzer();
-        let results = self.party.resolve();
-        let round = self.round_type();
-        self.round.finish(Revealed {
-            question,
-            round,
-            results,
-            buzzer,
-            wagers: self.wagers.clone(),
-        });
-    }
-
-    pub fn last_round(&self) -> bool {
-        self.round_index + 1 >= self.setup.rounds.len()
-    }
-
-    /// After a reveal: the next question, or the standings at the end of a round.
-    pub fn after_reveal(&mut self) -> PartyPhase {
-        if self.round.exhausted() {
-            PartyPhase::Podium
-        } else if self.asked_in_round < self.setup.questions_per_round {
-            self.next_question_screen()
-        } else {
-            PartyPhase::Standings
-        }
-    }
-
-    /// After the standings: the next round, or the podium.
-    pub fn after_standings(&mut self) -> PartyPhase {
-        if self.last_round() || self.round.exhausted() {
-            return PartyPhase::Podium;
-        }
-        self.round_index += 1;
-        self.asked_in_round = 0;
-        self.snapshot();
-        self.next_question_screen()
-    }
-
-    /// Points at the start of this round.
-    pub fn points_before(&self, id: PlayerId) -> i64 {
-        self.round_start
-            .iter()
-            .find(|r| r.0 == id)
-            .map_or(0, |r| r.1)
     }
 }
 

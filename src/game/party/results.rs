@@ -404,7 +404,7 @@ fn podium_act(
 ) {
     for Activated(e) in activated.read() {
         if again.get(*e).is_ok() {
-            game.start_game(setup.clone());
+            game.start_game(setup.0.clone());
             let to = game.next_question_screen();
             requests.write(RequestScreen::to(to));
             return;

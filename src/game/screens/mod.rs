@@ -78,6 +78,26 @@ impl From<SoloPhase> for Place {
     }
 }
 
+impl From<crate::engine::party_game::Stage> for PartyPhase {
+    fn from(stage: crate::engine::party_game::Stage) -> PartyPhase {
+        use crate::engine::party_game::Stage;
+        match stage {
+            Stage::Lobby => PartyPhase::Lobby,
+            Stage::Wager => PartyPhase::Wager,
+            Stage::Question => PartyPhase::Question,
+            Stage::Reveal => PartyPhase::Reveal,
+            Stage::Standings => PartyPhase::Standings,
+            Stage::Podium => PartyPhase::Podium,
+        }
+    }
+}
+
+impl From<crate::engine::party_game::Stage> for Place {
+    fn from(stage: crate::engine::party_game::Stage) -> Place {
+        Place::Party(stage.into())
+    }
+}
+
 impl From<PartyPhase> for Place {
     fn from(phase: PartyPhase) -> Place {
         Place::Party(phase)
