@@ -90,6 +90,10 @@ enum Command {
     },
     /// Write a commented scaffold pack.
     New { path: PathBuf },
+    /// Host a party game for phones (`--headless`: no window), printing the
+    /// join address and room code. Protocol: docs/remote.md.
+    #[cfg(feature = "remote")]
+    Host(leafquiz::remote::headless::HostArgs),
     /// Export generated questions.
     Export {
         /// Only `opentdb` for now.
@@ -159,6 +163,8 @@ fn main() -> ExitCode {
         }
         Command::Review { paths, count, seed } => cli::review(&paths, count, seed),
         Command::New { path } => cli::new_pack(&path),
+        #[cfg(feature = "remote")]
+        Command::Host(args) => leafquiz::remote::headless::run(&args),
         Command::Export {
             format,
             packs,

@@ -3,6 +3,7 @@
 //! `leafquiz host --headless` drive it through [`server::Host`]. The
 //! protocol is in `docs/remote.md`.
 
+pub mod headless;
 pub mod protocol;
 pub mod rate;
 pub mod room;
