@@ -5,9 +5,6 @@
 
 use std::hint::black_box;
 
-// The allocator the shipped binary uses (`src/main.rs`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

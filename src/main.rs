@@ -4,11 +4,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use leafquiz::cli;
 
-// Questions are built from many small strings; mimalloc serves them faster
-// than the system allocator (see README, "Speed").
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// leafquiz: a trivia quiz game that makes questions from fact packs.
 #[derive(Parser)]
 #[command(version, about)]
