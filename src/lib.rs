@@ -43,6 +43,15 @@ pub struct PlayArgs {
     /// Measure frame times over N frames and print them.
     #[arg(long)]
     pub bench_frames: Option<u32>,
+    /// The port the party lobby serves phones on (the next free one above it if taken).
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// Listen for phones on this address instead of this machine's LAN address.
+    #[arg(long)]
+    pub bind: Option<std::net::IpAddr>,
+    /// No phones: the party lobby serves no controller page.
+    #[arg(long)]
+    pub no_phones: bool,
 }
 
 /// The platform's folder for settings, scores and play history.

@@ -135,9 +135,12 @@ function show(v) {
     li.textContent = `${PLAYER_SHAPES[s.colour % 8]} ${s.name}: ${s.points}${s.away ? " (away)" : ""}`;
     return li;
   }));
-  if (v.phase === "reveal" && v.audience_split.length) {
-    say(`Audience: ${v.audience_split.map((n, i) => `${LETTERS[i]} ${n}`).join(" · ")}`);
-  }
+  // The audience's split, beside (not over) this phone's own result.
+  const votes = v.audience_split.reduce((a, n) => a + n, 0);
+  const split = $("split");
+  split.hidden = !(v.phase === "reveal" && votes > 0);
+  split.textContent = split.hidden ? "" :
+    `Audience: ${v.audience_split.map((n, i) => `${LETTERS[i]} ${Math.round(100 * n / votes)} %`).join(" · ")}`;
 }
 
 function phaseText(phase) {
@@ -164,8 +167,17 @@ function optionButton(q, i, text, phase) {
   b.setAttribute("aria-pressed", String(chosen === i));
   if (phase === "reveal") {
     b.disabled = true;
-    if (q.answer === i) b.classList.add("right");
-    else if (chosen === i) b.classList.add("wrong");
+    const verdict = document.createElement("span");
+    verdict.className = "verdict";
+    if (q.answer === i) {
+      b.classList.add("right");
+      verdict.textContent = "✓";
+      b.setAttribute("aria-label", `${LETTERS[i]}: ${text}, the right answer`);
+    } else if (chosen === i) {
+      b.classList.add("wrong");
+      verdict.textContent = "✗";
+    }
+    b.append(verdict);
   } else {
     b.disabled = chosen !== null || (q.buzz && !buzzed && !me.audience);
     b.addEventListener("click", () => {

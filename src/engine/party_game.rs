@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::party::{Party, PlayerId, RoundResult, RoundType};
+use super::party::{InputSource, JoinError, Party, PlayerId, RoundResult, RoundType};
 use super::session::Difficulty;
 use super::{FactBase, PlayHistory, Question, Round, Session, SessionConfig};
 
@@ -155,6 +155,32 @@ impl PartyGame {
             self.setup.rounds.len().max(1),
             self.round_type().name()
         )
+    }
+
+    /// Seats a player; with teams on, in the team with fewer players.
+    pub fn join(
+        &mut self,
+        source: InputSource,
+        name: Option<String>,
+    ) -> Result<PlayerId, JoinError> {
+        let id = self.party.join(source, name)?;
+        if self.teams {
+            let team = self.smaller_team();
+            self.party.set_team(id, Some(team));
+        }
+        Ok(id)
+    }
+
+    /// The team (0 or 1) with fewer players; 0 on a tie.
+    pub fn smaller_team(&self) -> u8 {
+        let on = |t: u8| {
+            self.party
+                .players
+                .iter()
+                .filter(|p| p.team == Some(t))
+                .count()
+        };
+        u8::from(on(0) > on(1))
     }
 
     /// A new game with the same players (engine `reset_scores`).

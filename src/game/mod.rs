@@ -49,6 +49,8 @@ pub struct GameConfig {
     pub bench_frames: Option<u32>,
     /// Party demo with this many bots (`--demo --players N`).
     pub party_players: Option<u32>,
+    /// Where the party lobby serves phones; `None`: no phones (tests, demo).
+    pub phones: Option<std::net::SocketAddr>,
 }
 
 /// The loaded question packs.
@@ -115,6 +117,25 @@ pub fn plugin(app: &mut App) {
     ));
 }
 
+/// Where phones connect, unless the build, a benchmark or `--no-phones` says none.
+fn phone_address(args: &crate::PlayArgs) -> Option<std::net::SocketAddr> {
+    if !cfg!(feature = "remote") || args.no_phones || args.bench_frames.is_some() {
+        return None;
+    }
+    // The demo's lobby shows a join code too, for this machine only.
+    let loopback = std::net::IpAddr::from(std::net::Ipv4Addr::LOCALHOST);
+    #[cfg(feature = "remote")]
+    let lan = crate::remote::server::lan_address;
+    #[cfg(not(feature = "remote"))]
+    let lan = || loopback;
+    let ip = match args.bind {
+        Some(ip) => ip,
+        None if args.demo => loopback,
+        None => lan(),
+    };
+    Some(std::net::SocketAddr::new(ip, args.port))
+}
+
 /// `leafquiz play`.
 pub fn run(args: crate::PlayArgs) -> i32 {
     // The demo keeps its scores in memory unless a data folder is given.
@@ -133,6 +154,7 @@ pub fn run(args: crate::PlayArgs) -> i32 {
         demo,
         bench_frames: args.bench_frames,
         party_players: args.players.filter(|_| args.demo),
+        phones: phone_address(&args),
     };
     let mut app = App::new();
     render::add_window_and_renderer(&mut app, &config);

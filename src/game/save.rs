@@ -28,6 +28,10 @@ pub const TIMERS: [u32; 6] = [10, 15, 20, 30, 45, RELAXED];
 pub const RELAXED: u32 = 0;
 /// Questions per classic game the settings cycle through.
 pub const QUESTION_COUNTS: [u32; 4] = [5, 10, 15, 20];
+/// Phone players the party lobby seats (phones past them join the audience).
+pub const PHONE_SEATS: [u32; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/// Audience phones the party lobby admits.
+pub const AUDIENCE_SIZES: [u32; 6] = [0, 10, 50, 100, 500, 1000];
 /// Text size steps (multiplier of the UI scale).
 pub const TEXT_SIZES: [(&str, f32); 4] = [
     ("Small", 0.85),
@@ -56,6 +60,10 @@ pub struct Settings {
     pub muted: bool,
     /// Ids of the packs to play (empty: every valid pack).
     pub packs: Vec<String>,
+    /// Phones that may take a seat in a party (0: phones only watch).
+    pub phone_seats: u32,
+    /// Phones that may watch and vote as the audience.
+    pub audience: u32,
 }
 
 impl Default for Settings {
@@ -71,6 +79,8 @@ impl Default for Settings {
             volume: 7,
             muted: false,
             packs: Vec::new(),
+            phone_seats: 8,
+            audience: 1000,
         }
     }
 }

@@ -4,7 +4,9 @@
 //! protocol is in `docs/remote.md`.
 
 pub mod headless;
+pub mod link;
 pub mod protocol;
+pub mod qr;
 pub mod rate;
 pub mod room;
 pub mod server;

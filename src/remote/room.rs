@@ -88,6 +88,10 @@ impl Room {
     }
 
     /// From now on new phones join the audience.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+
     pub fn set_started(&mut self, started: bool) {
         self.started = started;
     }

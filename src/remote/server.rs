@@ -138,7 +138,8 @@ impl Shared {
 /// The game's handle on the phone server. Dropping it stops the server.
 pub struct Host {
     shared: Arc<Shared>,
-    events: mpsc::Receiver<PhoneEvent>,
+    /// In a mutex so the game can keep the host in a resource (`Sync`).
+    events: Mutex<mpsc::Receiver<PhoneEvent>>,
     addr: SocketAddr,
     code: String,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -199,7 +200,7 @@ impl Host {
             })?;
         Ok(Host {
             shared,
-            events,
+            events: Mutex::new(events),
             addr,
             code,
             shutdown: Some(shutdown),
@@ -222,7 +223,9 @@ impl Host {
 
     /// Everything the phones did since the last poll, in order.
     pub fn poll(&self) -> Vec<PhoneEvent> {
-        self.events.try_iter().collect()
+        self.events
+            .lock()
+            .map_or(Vec::new(), |rx| rx.try_iter().collect())
     }
 
     /// What the big screen shows now, and the question that may be answered.
@@ -254,6 +257,13 @@ impl Host {
             room.to_audience(phone);
         }
         self.tell(phone, &ToPhone::Badge { colour: None });
+    }
+
+    /// How many phones may take a seat and watch from now on.
+    pub fn set_limits(&self, limits: Limits) {
+        if let Ok(mut room) = self.shared.room.lock() {
+            room.set_limits(limits);
+        }
     }
 
     /// From now on new phones join the audience.

@@ -28,13 +28,16 @@ pub struct LobbyBack;
 struct LobbyBody;
 #[derive(Component, Debug)]
 struct LobbyStatus;
+/// Where the lobby shows how to join from a phone.
+#[derive(Component, Debug)]
+pub struct PhoneJoin;
 
 /// Seconds between two presses of a cluster's last key that leave the party.
 pub const LEAVE_TAP_SECONDS: f32 = 1.0;
 
 /// Last-key taps (source, time) for the double-tap leave; a status line.
 #[derive(Resource, Debug, Default)]
-struct LobbyState {
+pub(super) struct LobbyState {
     taps: Vec<(InputSource, f32)>,
     drawn: Option<u64>,
     status: String,
@@ -53,7 +56,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
+pub(super) fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
     state.drawn = None;
     state.taps.clear();
     state.status.clear();
@@ -83,6 +86,16 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
                 LobbyStatus,
                 look::bold("", TEXT, palette::PINK_DEEP),
             ));
+            // Filled by the phone room (`phones`) when phones may join.
+            root.spawn((
+                Name::new("Phone join"),
+                PhoneJoin,
+                Node {
+                    align_items: AlignItems::Center,
+                    column_gap: px(18),
+                    ..default()
+                },
+            ));
             root.spawn(widgets::row("Lobby buttons")).with_children(|r| {
                 r.spawn(widgets::button("Start", StartButton, 0));
                 r.spawn(widgets::button("Teams: off", TeamsButton, 1));
@@ -101,23 +114,6 @@ fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
 fn toggle_clock(game: &mut PartyGame) {
     game.relaxed = !game.relaxed;
     game.revision += 1;
-}
-
-/// The team with fewer players (0 or 1).
-fn smaller_team(game: &PartyGame) -> u8 {
-    let a = game
-        .party
-        .players
-        .iter()
-        .filter(|p| p.team == Some(0))
-        .count();
-    let b = game
-        .party
-        .players
-        .iter()
-        .filter(|p| p.team == Some(1))
-        .count();
-    u8::from(a > b)
 }
 
 pub fn set_teams(game: &mut PartyGame, on: bool) {
@@ -146,11 +142,7 @@ fn join_and_leave(
                 if matches!(source, InputSource::Gamepad(_)) && slot != 0 {
                     continue;
                 }
-                if let Ok(id) = game.party.join(source, None) {
-                    if game.teams {
-                        let t = smaller_team(&game);
-                        game.party.set_team(id, Some(t));
-                    }
+                if game.join(source, None).is_ok() {
                     game.revision += 1;
                     state.status.clear();
                 }
@@ -281,17 +273,17 @@ fn redraw(
     }
     commands.entity(body).despawn_children();
     commands.entity(body).with_children(|g| {
-        for (c, keys) in DEFAULT_CLUSTERS.iter().enumerate() {
-            let player = game.party.player_for(InputSource::Keys(c as u8));
-            spawn_slot(g, keys.join("  "), player, game.teams);
+        // The players in join order, then the free clusters up to eight cards.
+        for p in &game.party.players {
+            spawn_slot(g, look::keys_text(p.source), Some(p), game.teams);
         }
-        for p in game
-            .party
-            .players
+        let free = DEFAULT_CLUSTERS
             .iter()
-            .filter(|p| matches!(p.source, InputSource::Gamepad(_)))
-        {
-            spawn_slot(g, "gamepad".into(), Some(p), game.teams);
+            .enumerate()
+            .filter(|(c, _)| game.party.player_for(InputSource::Keys(*c as u8)).is_none())
+            .take(MAX_PLAYERS.saturating_sub(game.party.players.len()));
+        for (_, keys) in free {
+            spawn_slot(g, keys.join("  "), None, game.teams);
         }
     });
 }
@@ -337,7 +329,7 @@ fn spawn_slot(
             Some(p) => {
                 s.spawn(look::name_tag(p, TEXT));
                 let extra = match (teams, p.team, p.connected) {
-                    (_, _, false) => "paused: gamepad away".to_string(),
+                    (_, _, false) => away_text(p.source).to_string(),
                     (true, Some(t), _) => format!("Team {}", team_name(t)),
                     _ => "ready".to_string(),
                 };
@@ -352,6 +344,14 @@ fn spawn_slot(
             }
         }
     });
+}
+
+/// Why a player is away, on their lobby card.
+pub fn away_text(source: InputSource) -> &'static str {
+    match source {
+        InputSource::Phone(_) => "away: phone not connected",
+        _ => "paused: gamepad away",
+    }
 }
 
 pub fn team_name(t: u8) -> &'static str {

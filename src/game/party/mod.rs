@@ -21,6 +21,8 @@ mod bots;
 pub mod input;
 pub mod lobby;
 pub mod look;
+#[cfg(feature = "remote")]
+pub mod phones;
 pub mod play;
 pub mod results;
 
@@ -80,6 +82,8 @@ pub(super) fn plugin(app: &mut App) {
     }
     app.insert_resource(setup);
     app.add_plugins((input::plugin, lobby::plugin, play::plugin, results::plugin));
+    #[cfg(feature = "remote")]
+    app.add_plugins(phones::plugin);
     if let Some((n, d)) = demo {
         bots::add(app, n, d);
     }

@@ -33,6 +33,9 @@ struct TimerText;
 struct BuzzText;
 #[derive(Component, Debug, Clone, Copy)]
 pub struct RevealNext;
+/// The audience's split on the reveal, when phones watch (hidden until then).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct AudienceLine;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(PartyPhase::Wager), spawn_wager);
@@ -379,7 +382,7 @@ pub fn lock_state(game: &PartyGame, id: PlayerId) -> &'static str {
     };
     let locked = game.party.locked_players().contains(&id);
     if !p.connected {
-        "paused"
+        "away"
     } else if locked {
         "✓ locked"
     } else if game.party.buzzer() == Some(id) {
@@ -622,6 +625,14 @@ fn spawn_reveal(mut commands: Commands, game: Res<PartyGame>, settings: Res<Sett
                     });
                 }
             });
+            root.spawn((
+                AudienceLine,
+                look::bold("", MIN, palette::BLUE_DEEP),
+                Node {
+                    display: Display::None,
+                    ..default()
+                },
+            ));
             root.spawn(widgets::button(
                 if more_in_round {
                     "Next question"

@@ -92,6 +92,20 @@ impl From<crate::engine::party_game::Stage> for PartyPhase {
     }
 }
 
+impl From<PartyPhase> for crate::engine::party_game::Stage {
+    fn from(phase: PartyPhase) -> crate::engine::party_game::Stage {
+        use crate::engine::party_game::Stage;
+        match phase {
+            PartyPhase::Lobby => Stage::Lobby,
+            PartyPhase::Wager => Stage::Wager,
+            PartyPhase::Question => Stage::Question,
+            PartyPhase::Reveal => Stage::Reveal,
+            PartyPhase::Standings => Stage::Standings,
+            PartyPhase::Podium => Stage::Podium,
+        }
+    }
+}
+
 impl From<crate::engine::party_game::Stage> for Place {
     fn from(stage: crate::engine::party_game::Stage) -> Place {
         Place::Party(stage.into())

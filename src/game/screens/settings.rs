@@ -9,7 +9,9 @@ use crate::engine::Difficulty;
 use crate::engine::phrase::capitalise;
 use crate::game::input::Actions;
 use crate::game::quiz::Setup;
-use crate::game::save::{QUESTION_COUNTS, Settings, TEXT_SIZES, TIMERS};
+use crate::game::save::{
+    AUDIENCE_SIZES, PHONE_SEATS, QUESTION_COUNTS, Settings, TEXT_SIZES, TIMERS,
+};
 use crate::game::theme::prelude::*;
 use crate::game::transition::RequestScreen;
 
@@ -24,6 +26,10 @@ enum SettingsAction {
     Fullscreen,
     #[cfg_attr(not(feature = "sound"), allow(dead_code))]
     Volume,
+    #[cfg_attr(not(feature = "remote"), allow(dead_code))]
+    PhoneSeats,
+    #[cfg_attr(not(feature = "remote"), allow(dead_code))]
+    Audience,
     Back,
 }
 
@@ -53,6 +59,11 @@ fn spawn(mut commands: Commands) {
     ];
     #[cfg(feature = "sound")]
     rows.push((Volume, "Volume"));
+    #[cfg(feature = "remote")]
+    rows.extend([
+        (PhoneSeats, "Party: phone players"),
+        (Audience, "Party: audience phones"),
+    ]);
     commands
         .spawn(widgets::screen_root("Settings screen", Screen::Settings))
         .with_children(|root| {
@@ -111,6 +122,8 @@ fn adjust(
                     }
                 }
             }
+            SettingsAction::PhoneSeats => s.phone_seats = step(&PHONE_SEATS, s.phone_seats, d),
+            SettingsAction::Audience => s.audience = step(&AUDIENCE_SIZES, s.audience, d),
             SettingsAction::Back => {}
         }
     }
@@ -150,6 +163,8 @@ fn refresh(
             SettingsAction::Fullscreen => on_off(s.fullscreen),
             SettingsAction::Volume if s.muted => "Muted".into(),
             SettingsAction::Volume => format!("{} / 10", s.volume),
+            SettingsAction::PhoneSeats => s.phone_seats.to_string(),
+            SettingsAction::Audience => s.audience.to_string(),
             SettingsAction::Back => continue,
         };
         if text.0 != v {
