@@ -65,7 +65,7 @@ pub(super) fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
         .with_children(|root| {
             root.spawn(look::bold("Party", look::HEAD, palette::INK));
             root.spawn(look::line(
-                "Press any key of a free cluster to join (gamepad: A / South).  Keys left to right answer A, B, C, D.",
+                "Join with any key of a free cluster, A on a gamepad, or your phone.  Keys left to right answer A–D.",
                 MIN,
                 palette::INK,
             ));
@@ -103,7 +103,7 @@ pub(super) fn spawn(mut commands: Commands, mut state: ResMut<LobbyState>) {
                 r.spawn(widgets::button("Back", LobbyBack, 3));
             });
             root.spawn(look::line(
-                "Leave: press your last key twice  ·  Backspace: remove the last player  ·  T: teams  ·  G: clock on/off  ·  Enter: start (2+ players)",
+                "Leave: your last key twice  ·  Backspace: remove the last  ·  T: teams  ·  G: clock  ·  Enter: start",
                 MIN - 2.0,
                 palette::INK_SOFT,
             ));
@@ -304,9 +304,9 @@ fn spawn_slot(
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
             justify_content: JustifyContent::Center,
-            row_gap: px(4),
-            min_height: px(118),
-            padding: UiRect::all(px(8)),
+            row_gap: px(2),
+            min_height: px(92),
+            padding: UiRect::all(px(6)),
             border: UiRect::all(px(4)),
             border_radius: BorderRadius::all(px(20)),
             ..default()

@@ -238,8 +238,8 @@ fn paint_join(
                 Name::new("Join QR code"),
                 ImageNode::new(handle),
                 Node {
-                    width: px(150),
-                    height: px(150),
+                    width: px(120),
+                    height: px(120),
                     ..default()
                 },
             ));
@@ -248,14 +248,14 @@ fn paint_join(
             Name::new("Join text"),
             Node {
                 flex_direction: FlexDirection::Column,
-                row_gap: px(4),
+                row_gap: px(2),
                 ..default()
             },
         ))
         .with_children(|t| {
             t.spawn(look::bold("Join from your phone", TEXT, palette::INK));
-            t.spawn(look::line(
-                format!("Scan the code, or open {address} and enter the room code"),
+            t.spawn(look::txt(
+                format!("Scan the code, or open {address} and type"),
                 MIN - 2.0,
                 palette::INK,
             ));
