@@ -83,17 +83,40 @@ enum Command {
         #[arg(long)]
         import: Option<PathBuf>,
     },
-    /// Write a commented scaffold pack.
-    New { path: PathBuf },
+    /// Write a commented scaffold pack, or with --csv the empty sheets of a
+    /// spreadsheet pack.
+    New {
+        /// The pack file to write (e.g. my_pack.ron).
+        #[arg(required_unless_present = "csv")]
+        path: Option<PathBuf>,
+        /// A folder for the sheets (one CSV file per table, each with its
+        /// header and an example row).
+        #[arg(long, value_name = "DIR", conflicts_with = "path")]
+        csv: Option<PathBuf>,
+    },
+    /// Build a pack from spreadsheets: `leafquiz import csv DIR -o PACK.ron`.
+    Import {
+        /// Only `csv`: a folder with one CSV file per table (see docs/packs.md).
+        format: String,
+        /// The folder of sheets.
+        dir: PathBuf,
+        /// The pack file to write.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+    },
     /// Host a party game for phones (`--headless`: no window), printing the
     /// join address and room code. Protocol: docs/remote.md.
     #[cfg(feature = "remote")]
     Host(leafquiz::remote::headless::HostArgs),
-    /// Export generated questions.
+    /// Export generated questions (opentdb), or a pack as sheets (csv).
     Export {
-        /// Only `opentdb` for now.
+        /// `opentdb` (questions as OpenTDB JSON) or `csv` (the pack's facts as
+        /// sheets, to import again).
         #[arg(long, default_value = "opentdb")]
         format: String,
+        /// The folder for the sheets (csv).
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
         #[arg(long = "pack")]
         packs: Vec<PathBuf>,
         #[arg(long = "pack-dir")]
@@ -157,23 +180,36 @@ fn main() -> ExitCode {
             }
         }
         Command::Review { paths, count, seed } => cli::review(&paths, count, seed),
-        Command::New { path } => cli::new_pack(&path),
+        Command::New { path, csv } => match (csv, path) {
+            (Some(dir), _) => cli::new_csv(&dir),
+            (None, Some(path)) => cli::new_pack(&path),
+            (None, None) => 2,
+        },
+        Command::Import { format, dir, out } => {
+            if format != "csv" {
+                eprintln!("error: unknown format `{format}`; only `csv` is supported");
+                2
+            } else {
+                cli::import_csv(&dir, &out)
+            }
+        }
         #[cfg(feature = "remote")]
         Command::Host(args) => leafquiz::remote::headless::run(&args),
         Command::Export {
             format,
+            out,
             packs,
             pack_dirs,
             count,
             seed,
-        } => {
-            if format != "opentdb" {
-                eprintln!("error: unknown format `{format}`; only `opentdb` is supported");
+        } => match format.as_str() {
+            "opentdb" => cli::export_opentdb(&packs, &pack_dirs, count, seed),
+            "csv" => cli::export_csv(&packs, &pack_dirs, out.as_deref()),
+            _ => {
+                eprintln!("error: unknown format `{format}`; use `opentdb` or `csv`");
                 2
-            } else {
-                cli::export_opentdb(&packs, &pack_dirs, count, seed)
             }
-        }
+        },
     };
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -20,6 +20,7 @@ pub mod review;
 pub mod round;
 pub mod scoring;
 pub mod session;
+pub mod sheets;
 pub mod synthetic;
 pub mod text;
 pub mod validate;

@@ -14,38 +14,38 @@ pub type Id = String;
 #[serde(deny_unknown_fields)]
 pub struct Pack {
     pub meta: Meta,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub characters: Vec<Character>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub episodes: Vec<Episode>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub awards: Vec<Award>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub albums: Vec<Album>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tracks: Vec<Track>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub crew: Vec<Credit>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<FilmingPlace>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub numbers: Vec<Quantity>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<DatedEvent>,
     /// Things that are neither people nor characters, for custom relations
     /// (books, cities, teams, instruments...).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<RelationDef>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<CustomFact>,
     /// Hand-written questions, used as they are.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<HandWritten>,
 }
 
@@ -73,26 +73,43 @@ impl Pack {
     }
 }
 
+/// An empty pack with an empty id and title (filled in by importers).
+impl Default for Pack {
+    fn default() -> Pack {
+        Pack::new(Meta {
+            id: String::new(),
+            title: String::new(),
+            description: String::new(),
+            version: "1.0.0".into(),
+            language: "en".into(),
+            authors: vec![],
+            licence: String::new(),
+            series: None,
+            sources: vec![],
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(default = "default_version")]
     pub version: String,
     #[serde(default = "default_language")]
     pub language: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub licence: String,
     /// The name of the work the pack is about ("Heartstopper"); award nominees
     /// written as `Series` refer to it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
 }
 
@@ -108,7 +125,7 @@ fn default_language() -> String {
 pub struct Source {
     pub id: Id,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -117,12 +134,12 @@ pub struct Source {
 pub struct Person {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// The name is grammatically plural ("The Paper Moths"): verbs agree with it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub plural: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
 }
 
@@ -138,22 +155,22 @@ pub enum Group {
 pub struct Character {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     pub group: Group,
     /// A short description used in explanations ("Charlie's older sister").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The character's pronouns ("he", "she", "they"): wrong options for a
     /// character prefer characters with the same pronouns, so none can be
     /// dismissed on sight. Only for fictional characters, never for real people.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pronouns: Option<String>,
     /// The character's age group: wrong options keep to it, so no adult
     /// actor is offered for a schoolgirl and no pupil for a teacher.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<AgeGroup>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
 }
 
@@ -170,13 +187,13 @@ pub enum AgeGroup {
 pub struct Role {
     pub actor: Id,
     pub character: Id,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seasons: Vec<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub voice: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cameo: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -192,18 +209,18 @@ pub struct Episode {
     pub season: u32,
     pub number: u32,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub directors: Vec<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub writers: Vec<Id>,
     /// ISO date, `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<String>,
     /// Things that happen in this episode and in no other, phrased as a clause
     /// ("Nick and Charlie kiss for the first time at Harry's party").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plot: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -237,7 +254,7 @@ pub struct Award {
     pub category: String,
     pub nominees: Vec<Nominee>,
     pub result: AwardResult,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -252,15 +269,15 @@ pub struct Album {
     pub id: Id,
     pub title: String,
     /// Album-level artists (people ids); empty for "various artists".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub artists: Vec<Id>,
     /// How the album is named inside a sentence ("the Official Mixtape");
     /// default: the title in quotation marks.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
 }
 
@@ -272,12 +289,12 @@ pub struct Track {
     pub number: u32,
     pub title: String,
     /// People ids; empty means the album's artists.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub artists: Vec<Id>,
     /// `m:ss`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -293,13 +310,13 @@ pub struct Credit {
     pub role: String,
     pub person: Id,
     /// Seasons the credit applies to; empty means the whole series.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seasons: Vec<u32>,
     /// The work the credit belongs to, as it reads in a sentence ("the
     /// Heartstopper film"); default: the pack's `series`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -314,17 +331,17 @@ pub struct FilmingPlace {
     /// "Hampton Court House"
     pub place: String,
     /// Where the place is ("London Borough of Richmond upon Thames").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// What was filmed there ("Harry's party").
     pub filmed: String,
     /// The place as it reads after "filmed" ("in Berkshire", "on the River
     /// Thames in Windsor"); default: "at" and the place.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -343,26 +360,26 @@ pub struct Quantity {
     /// "million hours", "%", "reviews".
     pub unit: String,
     /// Decimal places that are meaningful (0 for counts).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub precision: u8,
     /// The question as a host would ask it ("How old does Harry turn at his
     /// party?"); default: "What is the {name}?".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask: Option<String>,
     /// The explanation, with `{value}` for the value and its unit ("Beethoven
     /// completed {value}."); default: "The {name} is {value}."
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
     /// The smallest and largest values a wrong option may take ("out of 5"
     /// scores, places in a top ten).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// The episode after which this number is known (for the spoiler horizon).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -381,9 +398,9 @@ pub struct DatedEvent {
     pub date: String,
     /// Events of one chain happen in an order logic gives away (optioned,
     /// ordered, filmed, released); a timeline never puts two of them together.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -399,12 +416,12 @@ pub struct Entity {
     pub name: String,
     /// Free-form kind ("city", "album", "team"); distractors come from the same kind.
     pub kind: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// The name is grammatically plural ("the Galilean moons").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub plural: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
 }
 
@@ -433,14 +450,14 @@ pub struct RelationDef {
     pub id: Id,
     /// Asks for the object: "Which city is {subject} from?" (may be left out
     /// when `asked` is false).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ask_object: String,
     /// Asks for the subject: "Which band comes from {object}?"
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask_subject: Option<String>,
     /// States the fact: "{subject} comes from {object}."
     pub statement: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_one")]
     pub objects: Objects,
     /// `false`: the facts only describe entities (a city's country), so that
     /// wrong options look alike; they are never asked.
@@ -459,9 +476,9 @@ pub struct CustomFact {
     pub relation: Id,
     pub object: Id,
     /// Hidden until the player has watched this episode.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
@@ -476,18 +493,26 @@ pub struct HandWritten {
     pub prompt: String,
     pub answer: String,
     pub wrong: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<f32>,
     /// Hidden until the player has watched this episode.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: Id,
     /// How interesting the fact is to a fan, 1 (trivia only a devoted fan
     /// cares about) to 5 (a headline every viewer knows); the engine's
     /// default by what the fact is when absent (see docs/packs.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest: Option<u8>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+fn is_one(o: &Objects) -> bool {
+    *o == Objects::One
 }

@@ -1,4 +1,7 @@
-//! The command-line tools: check, ask, stats, new, export.
+//! The command-line tools: check, ask, stats, new, import, export.
+
+mod sheets;
+pub use sheets::{export_csv, import_csv, new_csv};
 
 use std::collections::BTreeMap;
 use std::io::Write;
