@@ -398,3 +398,99 @@ fn ask_keeps_a_damaged_history_file_aside_and_goes_on() {
     let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(kept.len(), 2, "the damaged file and a fresh history");
 }
+
+#[test]
+fn sheets_round_trip_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = dir.path().join("sheets");
+    let pack = dir.path().join("harbour.ron");
+    let out = stdout(leafquiz().arg("new").arg("--csv").arg(&sheets));
+    assert!(out.contains("wrote 18 sheets"), "{out}");
+    // Never overwrites a sheet.
+    leafquiz()
+        .arg("new")
+        .arg("--csv")
+        .arg(&sheets)
+        .assert()
+        .code(1);
+    let out = stdout(
+        leafquiz()
+            .args(["import", "csv"])
+            .arg(&sheets)
+            .arg("-o")
+            .arg(&pack),
+    );
+    assert!(out.contains("passes `check`"), "{out}");
+    leafquiz().arg("check").arg(&pack).assert().success();
+    let text = std::fs::read_to_string(&pack).unwrap();
+    assert!(text.starts_with("// Harbour Lights"), "{text}");
+    assert!(text.contains("// cast.csv"), "commented per table");
+
+    // A built-in-style pack goes out as sheets and comes back as a pack
+    // that passes `check --strict` like the original.
+    let exported = dir.path().join("river");
+    leafquiz()
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--pack",
+            "tests/fixtures/river_league.ron",
+            "-o",
+        ])
+        .arg(&exported)
+        .assert()
+        .success();
+    let again = dir.path().join("river.ron");
+    leafquiz()
+        .args(["import", "csv"])
+        .arg(&exported)
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .success();
+    leafquiz().arg("check").arg(&again).assert().success();
+    let asked = stdout(
+        leafquiz()
+            .args(["ask", "--count", "5", "--pack"])
+            .arg(&again),
+    );
+    assert!(
+        asked.lines().filter(|l| l.contains('?')).count() >= 5,
+        "{asked}"
+    );
+}
+
+#[test]
+fn import_names_the_sheet_row_and_column_of_a_mistake() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = dir.path().join("sheets");
+    leafquiz()
+        .arg("new")
+        .arg("--csv")
+        .arg(&sheets)
+        .assert()
+        .success();
+    std::fs::write(
+        sheets.join("episodes.csv"),
+        "season,number,title,directors\n1,1,The Keeper,Ben Director\n1,1,The Storm,Ben Director\n",
+    )
+    .unwrap();
+    let out = leafquiz()
+        .args(["import", "csv"])
+        .arg(&sheets)
+        .arg("-o")
+        .arg(dir.path().join("x.ron"))
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("episodes.csv:3:2: error: season 1 episode 1 is also on row 2"),
+        "{err}"
+    );
+    assert!(err.contains("renumber"), "{err}");
+    assert!(
+        !dir.path().join("x.ron").exists(),
+        "nothing written on errors"
+    );
+}

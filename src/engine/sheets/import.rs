@@ -545,11 +545,10 @@ impl Builder {
                 format!("{file}.csv")
             };
             if file != "all" && !SHEETS.iter().any(|s| s.file == file) {
-                self.diags.push(
-                    at.err(
-                        "default for",
-                        format!("\"{sheet}\" in \"default for\" is not a sheet"),
-                        format!(
+                self.diags.push(at.err(
+                    "default for",
+                    format!("\"{sheet}\" in \"default for\" is not a sheet"),
+                    format!(
                             "write all, or sheet names separated by ; ({})",
                             SHEETS
                                 .iter()
@@ -557,8 +556,7 @@ impl Builder {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         ),
-                    ),
-                );
+                ));
             } else if let Some(other) = self.default_source.insert(file.clone(), id.clone()) {
                 self.diags.push(at.err(
                     "default for",
