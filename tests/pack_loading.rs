@@ -214,3 +214,219 @@ fn a_pack_with_thousands_of_errors_reports_a_bounded_list_and_a_count() {
     );
     assert_eq!(e.first_error().line, 2, "{}", e.first_error());
 }
+
+// ------------------------------------------------- the mistakes new authors make
+
+/// 1-based (line, column) where `needle` starts in `text`.
+fn pos_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
+    Locator::new(text).position(offset)
+}
+
+fn all_errors(text: &str) -> Vec<leafquiz::engine::Diagnostic> {
+    load_pack_bytes("p.ron", text.as_bytes())
+        .expect_err("should fail")
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
+}
+
+#[test]
+fn a_facts_missing_subject_names_the_entities_table_and_the_nearest_id() {
+    let text = r#"Pack(
+    meta: Meta(id: "t", title: "T", sources: [Source(id: "s", title: "S")]),
+    people: [Person(id: "alice", name: "Alice", source: "s")],
+    entities: [Entity(id: "phobos", name: "Phobos", kind: "moon", source: "s"), Entity(id: "mars", name: "Mars", kind: "planet", source: "s")],
+    relations: [Relation(id: "orbits", ask_object: "What does {subject} orbit?", statement: "{subject} orbits {object}.")],
+    facts: [Fact(subject: "phobo", relation: "orbits", object: "mars", source: "s")],
+)"#;
+    let d = first_error(text);
+    assert_eq!((d.line, d.column), pos_of(text, "\"phobo\""), "{d}");
+    assert!(d.message.contains("any entry of `entities`"), "{d}");
+    assert!(d.message.contains("a fact's subject is an entity"), "{d}");
+    assert!(d.help.contains("did you mean \"phobos\""), "{d}");
+}
+
+#[test]
+fn a_duplicate_id_shows_both_places_and_nothing_follows_from_it() {
+    // "ana" is a person and a character; the role's `character: "ana"` is
+    // not reported as a second error.
+    let text = SMALL
+        .replace(r#"Character(id: "al""#, r#"Character(id: "ana""#)
+        .replace(r#"character: "al""#, r#"character: "ana""#);
+    let errors = all_errors(&text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let d = &errors[0];
+    assert_eq!((d.line, d.column), pos_of(&text, r#""ana", name: "Al""#));
+    assert!(d.message.contains("first in `people` at line 4"), "{d}");
+    assert!(d.message.contains("again here in `characters`"), "{d}");
+}
+
+#[test]
+fn a_number_in_quotes_says_to_remove_the_quotes() {
+    let text = r#"Pack(
+    meta: Meta(id: "t", title: "T", sources: [Source(id: "s", title: "S")]),
+    numbers: [Quantity(id: "n", name: "views", value: "88", unit: "", source: "s")],
+)"#;
+    let d = first_error(text);
+    assert_eq!((d.line, d.column), pos_of(text, "\"88\""), "{d}");
+    assert!(
+        d.help
+            .contains("remove the quotes: numbers are written without them"),
+        "{d}"
+    );
+    let text = SMALL.replace(
+        r#"Role(actor: "ana", character: "al", source"#,
+        r#"Role(actor: "ana", character: "al", seasons: ["1"], source"#,
+    );
+    let d = first_error(&text);
+    assert_eq!((d.line, d.column), pos_of(&text, "\"1\""), "{d}");
+    assert!(d.help.contains("remove the quotes"), "{d}");
+}
+
+#[test]
+fn two_commas_in_a_row_are_named_as_such() {
+    let text = SMALL.replace(
+        r#"Person(id: "ana", name: "Ana", source: "s"),"#,
+        r#"Person(id: "ana", name: "Ana", source: "s"),,"#,
+    );
+    let d = first_error(&text);
+    assert_eq!(
+        (d.line, d.column),
+        pos_of(&text, ",,").map_col(|c| c + 1),
+        "{d}"
+    );
+    assert_eq!(d.message, "two commas in a row", "{d}");
+    assert!(d.help.contains("remove one of the commas"), "{d}");
+}
+
+trait MapCol {
+    fn map_col(self, f: impl Fn(usize) -> usize) -> Self;
+}
+impl MapCol for (usize, usize) {
+    fn map_col(self, f: impl Fn(usize) -> usize) -> Self {
+        (self.0, f(self.1))
+    }
+}
+
+#[test]
+fn an_unclosed_bracket_names_where_it_was_opened() {
+    let text = SMALL.replace(
+        r#"Person(id: "ana", name: "Ana", source: "s"),"#,
+        r#"Person(id: "ana", name: "Ana", source: "s"],"#,
+    );
+    let d = first_error(&text);
+    assert_eq!(
+        (d.line, d.column),
+        pos_of(&text, "\"s\"],").map_col(|c| c + 3),
+        "{d}"
+    );
+    let (l, c) = pos_of(&text, "(id: \"ana\"");
+    assert!(
+        d.message.contains(&format!(
+            "the ( opened at line {l}, column {c} is not closed"
+        )),
+        "{d}"
+    );
+    assert!(d.help.contains("add )"), "{d}");
+    // At the end of the file.
+    let text = SMALL.trim_end_matches(')');
+    let d = first_error(text);
+    assert_eq!((d.line, d.column), (1, 5), "{d}");
+    assert!(d.message.contains("never closed"), "{d}");
+}
+
+#[test]
+fn a_fixed_word_in_quotes_says_to_write_it_bare() {
+    let text = SMALL.replace("group: Main", "group: \"Main\"");
+    let d = first_error(&text);
+    assert_eq!((d.line, d.column), pos_of(&text, "\"Main\""), "{d}");
+    assert!(
+        d.message.contains("`group` takes one of a few fixed words"),
+        "{d}"
+    );
+    assert_eq!(d.help, "write group: Main", "{d}");
+}
+
+#[test]
+fn an_optional_value_without_some_says_to_wrap_it() {
+    let text = SMALL.replace("group: Main,", "group: Main, description: \"his sister\",");
+    let d = first_error(&text);
+    assert_eq!((d.line, d.column), pos_of(&text, "\"his sister\""), "{d}");
+    assert!(d.message.contains("`description` is optional"), "{d}");
+    assert!(d.help.contains("description: Some(\"his sister\")"), "{d}");
+}
+
+#[test]
+fn a_quote_inside_text_is_named_at_the_start_of_the_text() {
+    let text = SMALL.replace(
+        "group: Main,",
+        "group: Main, description: Some(\"the \"best\" one\"),",
+    );
+    let d = first_error(&text);
+    assert_eq!((d.line, d.column), pos_of(&text, "\"the "), "{d}");
+    assert!(
+        d.message
+            .contains("a \" inside this text ends the text early"),
+        "{d}"
+    );
+    assert!(d.help.contains("\\\""), "{d}");
+}
+
+#[test]
+fn two_episodes_with_one_number_show_both_and_say_renumber() {
+    let text = r#"Pack(
+    meta: Meta(id: "t", title: "T", sources: [Source(id: "s", title: "S")]),
+    episodes: [
+        Episode(id: "e1", season: 1, number: 1, title: "Meet", source: "s"),
+        Episode(id: "e2", season: 1, number: 2, title: "Crush", source: "s"),
+        Episode(id: "e3", season: 1, number: 1, title: "Kiss", source: "s"),
+    ],
+)"#;
+    let errors = all_errors(text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let d = &errors[0];
+    assert_eq!((d.line, d.column), pos_of(text, "\"e3\""), "{d}");
+    assert!(
+        d.message.contains(
+            "season 1 episode 1 is listed twice: \"Meet\" at line 4 and \"Kiss\" at line 6"
+        ),
+        "{d}"
+    );
+    assert_eq!(d.help, "renumber one of them");
+}
+
+#[test]
+fn a_relation_with_few_objects_asks_for_facts_and_diagnostics_come_in_file_order() {
+    let text = r#"Pack(
+    meta: Meta(id: "t", title: "T", sources: [Source(id: "s", title: "S")]),
+    entities: [Entity(id: "io", name: "Io", kind: "moon", source: "s"), Entity(id: "jupiter", name: "Jupiter", kind: "planet", source: "s")],
+    relations: [Relation(id: "orbits", ask_object: "What does {subject} orbit?", statement: "{subject} orbits {object}.")],
+    facts: [Fact(subject: "io", relation: "orbits", object: "jupiter", source: "s")],
+    dates: [DatedEvent(id: "d", event: "x", date: "2020-13-01", source: "s")],
+)"#;
+    let e = load_pack_bytes("p.ron", text.as_bytes()).expect_err("bad date");
+    let w = e
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("distinct objects"))
+        .expect("the relation warning");
+    assert!(
+        w.help
+            .contains("add facts of \"orbits\" with other objects"),
+        "{w}"
+    );
+    assert!(w.help.contains("more entities do not help"), "{w}");
+    let lines: Vec<usize> = e.diagnostics.iter().map(|d| d.line).collect();
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted, "{:#?}", e.diagnostics);
+    assert!(
+        e.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.line == 6)
+    );
+}

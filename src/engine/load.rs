@@ -6,6 +6,8 @@ use super::diagnostic::{Diagnostic, Locator, Severity};
 use super::model::Pack;
 use super::validate::validate;
 
+mod syntax;
+
 /// Largest pack file accepted, so a stray huge file cannot stall the game.
 pub const MAX_PACK_BYTES: usize = 128 * 1024 * 1024;
 
@@ -145,7 +147,10 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, Diagnostic> {
     let options = ron::Options::default();
     options.from_str::<Pack>(text).map_err(|e| {
         let (line, column) = clamp_position(text, e.span.start.line, e.span.start.col);
-        error_at(file, line, column, e.code.to_string(), &help_for(&e.code))
+        match syntax::explain(text, line, column, &e.code) {
+            Some(x) => error_at(file, x.line, x.column, x.message, &x.help),
+            None => error_at(file, line, column, e.code.to_string(), &help_for(&e.code)),
+        }
     })
 }
 

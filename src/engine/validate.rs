@@ -144,13 +144,14 @@ pub fn validate(file: &str, text: &str, pack: &Pack) -> Vec<Diagnostic> {
         suppressed_warnings: 0,
     };
     check_meta(&mut c, pack);
-    let ids = check_ids(&mut c, pack);
-    check_references(&mut c, pack, &ids);
+    let (ids, repeated) = check_ids(&mut c, pack);
+    check_references(&mut c, pack, &ids, &repeated);
     check_duplicates(&mut c, pack);
     check_formats(&mut c, pack);
     lint(&mut c, pack);
+    // One stream in file order, as an author reads the file.
     c.out
-        .sort_by_key(|d| (std::cmp::Reverse(d.severity), d.line, d.column));
+        .sort_by_key(|d| (d.line, d.column, std::cmp::Reverse(d.severity)));
     // The counts of what was not shown go last, after the positioned messages.
     for (count, severity) in [
         (c.suppressed_errors, Severity::Error),
@@ -228,7 +229,9 @@ fn check_meta(c: &mut Checker, pack: &Pack) {
     }
 }
 
-fn check_ids<'p>(c: &mut Checker, pack: &'p Pack) -> HashMap<&'p str, IdKind> {
+/// Every id with its kind, and the ids defined more than once (references to
+/// those are not reported again).
+fn check_ids<'p>(c: &mut Checker, pack: &'p Pack) -> (HashMap<&'p str, IdKind>, HashSet<&'p str>) {
     let mut ids: HashMap<&'p str, IdKind> = HashMap::with_capacity(fact_count(pack));
     // How many times each duplicated id has been seen, to position the nth definition.
     let mut repeats: HashMap<&'p str, usize> = HashMap::new();
@@ -274,26 +277,38 @@ fn check_ids<'p>(c: &mut Checker, pack: &'p Pack) -> HashMap<&'p str, IdKind> {
             *nth += 1;
         } else if let Some(previous) = ids.get(id) {
             let nth = repeats.entry(id).or_insert(1);
+            let first_line = c
+                .find_field("id", id, 0)
+                .map_or(1, |o| c.locator.position(o).0);
             c.error(
                 "id",
                 id,
                 *nth,
                 format!(
-                    "the id \"{id}\" is used twice (first in `{}`, again in `{}`)",
+                    "the id \"{id}\" is used twice: first in `{}` at line {first_line}, again here in `{}`",
                     previous.table(),
                     kind.table()
                 ),
-                "ids are unique across the whole pack: rename one of them".into(),
+                "ids are unique across the whole pack: rename one of them (and the references meant for it)".into(),
             );
             *nth += 1;
         } else {
             ids.insert(id, kind);
         }
     }
-    ids
+    let repeated = repeats
+        .into_keys()
+        .filter(|id| !id.trim().is_empty())
+        .collect();
+    (ids, repeated)
 }
 
-fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<&str, IdKind>) {
+fn check_references(
+    c: &mut Checker,
+    pack: &Pack,
+    ids: &HashMap<&str, IdKind>,
+    repeated: &HashSet<&str>,
+) {
     use IdKind::*;
     let mut refs: Vec<(&'static str, &str, &[IdKind])> = Vec::new();
     let mut sources: Vec<&str> = Vec::new();
@@ -376,31 +391,38 @@ fn check_references(c: &mut Checker, pack: &Pack, ids: &HashMap<&str, IdKind>) {
     let mut nth_of: HashMap<(&str, &str), usize> = HashMap::new();
     for (field, id, kinds) in refs {
         let nth = nth_of.entry((field, id)).or_insert(0);
+        // A custom fact names any entity; its table to add to is `entities`.
+        let table = if kinds.len() > 1 {
+            Entity.table()
+        } else {
+            kinds[0].table()
+        };
         match ids.get(id) {
+            Some(_) if repeated.contains(id) => {}
             Some(kind) if kinds.contains(kind) => {}
             Some(kind) => c.error(
                 field,
                 id,
                 *nth,
                 format!(
-                    "\"{id}\" is in `{}`, but here it must name an entry of `{}`",
+                    "\"{id}\" is in `{}`, but here it must name an entry of `{table}`",
                     kind.table(),
-                    kinds[0].table()
                 ),
-                format!("use an id from `{}`", kinds[0].table()),
+                format!("use an id from `{table}`"),
             ),
             None => {
                 let candidates = ids
                     .iter()
                     .filter(|(_, k)| kinds.contains(k))
                     .map(|(i, _)| *i);
-                c.error(
-                    field,
-                    id,
-                    *nth,
-                    format!("\"{id}\" does not name any entry of `{}`", kinds[0].table()),
-                    suggestion(id, candidates, kinds[0].table()),
-                );
+                let message = if kinds.len() > 1 {
+                    format!(
+                        "\"{id}\" does not name any entry of `entities` (a fact's {field} is an entity, or a person, character, episode or album)"
+                    )
+                } else {
+                    format!("\"{id}\" does not name any entry of `{table}`")
+                };
+                c.error(field, id, *nth, message, suggestion(id, candidates, table));
             }
         }
         *nth += 1;
@@ -457,12 +479,31 @@ fn check_duplicates(c: &mut Checker, pack: &Pack) {
     ) {
         found.push((f, v, "this role (same actor and character) is listed twice"));
     }
-    for (f, v) in dups(
-        pack.episodes
-            .iter()
-            .map(|e| ((e.season, e.number), "title", e.title.as_str())),
-    ) {
-        found.push((f, v, "two episodes have the same season and number"));
+    // Two episodes with one number: both are shown, and the fix is a number.
+    let mut numbered: HashMap<(u32, u32), &Episode> = HashMap::new();
+    for e in &pack.episodes {
+        match numbered.get(&(e.season, e.number)) {
+            Some(first) => {
+                let line_of = |c: &Checker, id: &str| {
+                    c.find_field("id", id, 0)
+                        .map_or(1, |o| c.locator.position(o).0)
+                };
+                let (l1, l2) = (line_of(c, &first.id), line_of(c, &e.id));
+                c.error(
+                    "id",
+                    &e.id,
+                    0,
+                    format!(
+                        "season {} episode {} is listed twice: \"{}\" at line {l1} and \"{}\" at line {l2}",
+                        e.season, e.number, first.title, e.title
+                    ),
+                    "renumber one of them".into(),
+                );
+            }
+            None => {
+                numbered.insert((e.season, e.number), e);
+            }
+        }
     }
     for (f, v) in dups(
         pack.episodes
@@ -956,7 +997,10 @@ fn lint(c: &mut Checker, pack: &Pack) {
                     "relation \"{}\" has {distinct} distinct objects; distractors need at least 4",
                     r.id
                 ),
-                "add facts, or entities of the same kind to draw distractors from".into(),
+                format!(
+                    "add facts of \"{}\" with other objects: its wrong options are the other objects of the relation, so it needs 4 different ones (more entities do not help)",
+                    r.id
+                ),
             );
         }
     }
