@@ -409,8 +409,8 @@ fn by_name(p: &Pack) -> Vec<String> {
     }
     for x in &p.relations {
         out.push(format!(
-            "relation {} {:?} {} {:?} {}",
-            x.ask_object, x.ask_subject, x.statement, x.objects, x.asked
+            "relation {} {:?} {:?} {} {:?} {}",
+            x.ask_object, x.ask_subject, x.ask_not, x.statement, x.objects, x.asked
         ));
     }
     for x in &p.facts {
@@ -792,6 +792,7 @@ fn pack_from(raw: &Raw) -> Pack {
             id: format!("rel_{i}"),
             ask_object: d.text(),
             ask_subject: d.opt(),
+            ask_not: d.opt(),
             statement: d.text(),
             objects: objects[d.pick(3)],
             asked: d.flag(),
@@ -859,4 +860,102 @@ proptest! {
             .unwrap_or_else(|d| panic!("{d}\n{text}"));
         prop_assert_eq!(parsed, back);
     }
+}
+
+/// A 40-odd-fact pack of custom facts, numbers and dates (moons, planets,
+/// astronomers) asks at least five kinds of question, NOT and odd one out
+/// among them, and each is right by the pack's own facts.
+#[test]
+fn a_small_custom_pack_gets_not_and_odd_one_out_questions_that_hold() {
+    use leafquiz::engine::QuestionKind as K;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/moons");
+    let pack = import_dir(&dir).unwrap_or_else(|d| panic!("{d:#?}")).pack;
+    let loaded = round_trip_ron(&pack);
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    // The oracle: (subject name, relation id, object name) of every fact.
+    let name = |id: &str| {
+        pack.entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap()
+    };
+    let facts: std::collections::HashSet<(String, String, String)> = pack
+        .facts
+        .iter()
+        .map(|f| (name(&f.subject), f.relation.clone(), name(&f.object)))
+        .collect();
+    let relation_of = |prompt: &str| {
+        if prompt.contains("orbit") {
+            "orbits"
+        } else {
+            "discovered_by"
+        }
+    };
+    let mut kinds = BTreeMap::new();
+    for seed in 1..=6 {
+        let base = Arc::new(FactBase::build([&loaded.pack]));
+        let mut session = Session::new(
+            base,
+            SessionConfig {
+                seed,
+                ..SessionConfig::default()
+            },
+        );
+        while let Some(q) = session.next_question() {
+            *kinds.entry(q.kind).or_insert(0) += 1;
+            let answer = &q.options[q.answer];
+            let rel = relation_of(&q.prompt);
+            match q.kind {
+                K::CustomNot => {
+                    // "Which moon does NOT orbit Jupiter?": the object is the
+                    // last words of the prompt's fact.
+                    let object = &q.facts[0].object;
+                    assert!(
+                        !facts.contains(&(answer.clone(), rel.into(), object.clone())),
+                        "{q:?}"
+                    );
+                    for (i, o) in q.options.iter().enumerate() {
+                        if i != q.answer {
+                            assert!(
+                                facts.contains(&(o.clone(), rel.into(), object.clone())),
+                                "{o}: {q:?}"
+                            );
+                        }
+                    }
+                }
+                K::CustomOdd => {
+                    // "Which moon orbits Saturn, not Jupiter?"
+                    let (home, other) = q
+                        .prompt
+                        .trim_end_matches('?')
+                        .rsplit_once(" orbits ")
+                        .map(|(_, s)| s.split_once(", not ").unwrap())
+                        .unwrap_or_else(|| panic!("{q:?}"));
+                    assert!(
+                        facts.contains(&(answer.clone(), rel.into(), home.into())),
+                        "{q:?}"
+                    );
+                    for (i, o) in q.options.iter().enumerate() {
+                        if i != q.answer {
+                            assert!(
+                                facts.contains(&(o.clone(), rel.into(), other.into())),
+                                "{q:?}"
+                            );
+                            assert!(
+                                !facts.contains(&(o.clone(), rel.into(), home.into())),
+                                "{q:?}"
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(kinds.len() >= 5, "{kinds:?}");
+    assert!(
+        kinds.contains_key(&K::CustomNot) && kinds.contains_key(&K::CustomOdd),
+        "{kinds:?}"
+    );
 }

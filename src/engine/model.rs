@@ -455,6 +455,11 @@ pub struct RelationDef {
     /// Asks for the subject: "Which band comes from {object}?"
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask_subject: Option<String>,
+    /// Asks which of four subjects does NOT relate to an object: "Which band
+    /// does NOT come from {object}?" (default: made from `ask_subject` where
+    /// its verb allows, "Which city is NOT …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_not: Option<String>,
     /// States the fact: "{subject} comes from {object}."
     pub statement: String,
     #[serde(default, skip_serializing_if = "is_one")]

@@ -50,12 +50,16 @@ pub enum QuestionKind {
     CustomObject,
     /// A pack's own relation, asked for its subject.
     CustomSubject,
+    /// A pack's own relation: "Which of these moons does NOT orbit Jupiter?"
+    CustomNot,
+    /// A pack's own relation, split two ways: "Which moon orbits Saturn, not Jupiter?"
+    CustomOdd,
     /// Written by hand in the pack.
     HandWritten,
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 23] = [
+    pub const ALL: [QuestionKind; 25] = [
         QuestionKind::ActorOfCharacter,
         QuestionKind::CharacterOfActor,
         QuestionKind::CharacterDescription,
@@ -78,6 +82,8 @@ impl QuestionKind {
         QuestionKind::ClosestNumber,
         QuestionKind::CustomObject,
         QuestionKind::CustomSubject,
+        QuestionKind::CustomNot,
+        QuestionKind::CustomOdd,
         QuestionKind::HandWritten,
     ];
 
@@ -106,6 +112,8 @@ impl QuestionKind {
             QuestionKind::ClosestNumber => "closest-number",
             QuestionKind::CustomObject => "custom-object",
             QuestionKind::CustomSubject => "custom-subject",
+            QuestionKind::CustomNot => "custom-not",
+            QuestionKind::CustomOdd => "custom-odd-one-out",
             QuestionKind::HandWritten => "hand-written",
         }
     }
@@ -129,7 +137,10 @@ impl QuestionKind {
             QuestionKind::OddOneOut => "Odd one out",
             QuestionKind::Timeline => "Timeline",
             QuestionKind::ClosestNumber => "Numbers",
-            QuestionKind::CustomObject | QuestionKind::CustomSubject => "Facts",
+            QuestionKind::CustomObject
+            | QuestionKind::CustomSubject
+            | QuestionKind::CustomNot
+            | QuestionKind::CustomOdd => "Facts",
             QuestionKind::HandWritten => "Trivia",
         }
     }

@@ -50,6 +50,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             id: "rel".into(),
             ask_object: "Which thing goes with {subject}?".into(),
             ask_subject: Some("Who goes with {object}?".into()),
+            ask_not: None,
             statement: "{subject} goes with {object}".into(),
         }],
         facts: Vec::with_capacity(units * 2),

@@ -719,6 +719,7 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
         for (field, t) in [
             ("ask_object", Some(&r.ask_object)),
             ("ask_subject", r.ask_subject.as_ref()),
+            ("ask_not", r.ask_not.as_ref()),
             ("statement", Some(&r.statement)),
         ] {
             if let Some(t) = t
@@ -740,6 +741,17 @@ fn check_formats(c: &mut Checker, pack: &Pack) {
                 0,
                 "`ask_object` must mention `{subject}`".into(),
                 "e.g. \"Which city is {subject} from?\"".into(),
+            );
+        }
+        if let Some(s) = &r.ask_not
+            && !s.contains("{object}")
+        {
+            c.error(
+                "ask_not",
+                s,
+                0,
+                "`ask_not` must mention `{object}`".into(),
+                "e.g. \"Which band does NOT come from {object}?\"".into(),
             );
         }
         if let Some(s) = &r.ask_subject

@@ -257,6 +257,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         id: "from".into(),
         ask_object: "Which city is {subject} from?".into(),
         ask_subject: Some("Who is from {object}?".into()),
+        ask_not: None,
         statement: "{subject} is from {object}".into(),
     });
     for i in 0..n.min(10) {
@@ -277,6 +278,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         id: "visited".into(),
         ask_object: "Which city {has|have} {subject} visited?".into(),
         ask_subject: Some("Who visited {object}?".into()),
+        ask_not: None,
         statement: "{subject} visited {object}".into(),
     });
     for i in 0..n.min(12) {

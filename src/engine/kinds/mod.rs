@@ -14,7 +14,9 @@ mod character_of_actor;
 mod closest_number;
 mod crew_person;
 mod crew_role;
+mod custom_not;
 mod custom_object;
+mod custom_odd;
 mod custom_subject;
 mod episode_credit;
 mod episode_number;
@@ -83,6 +85,8 @@ pub enum Ask {
     ClosestNumber(closest_number::Cand),
     CustomObject(custom_object::Cand),
     CustomSubject(custom_subject::Cand),
+    CustomNot(custom_not::Cand),
+    CustomOdd(custom_odd::Cand),
     HandWritten(hand_written::Cand),
 }
 
@@ -122,6 +126,8 @@ impl Candidate {
             Ask::ClosestNumber(_) => QuestionKind::ClosestNumber,
             Ask::CustomObject(_) => QuestionKind::CustomObject,
             Ask::CustomSubject(_) => QuestionKind::CustomSubject,
+            Ask::CustomNot(_) => QuestionKind::CustomNot,
+            Ask::CustomOdd(_) => QuestionKind::CustomOdd,
             Ask::HandWritten(_) => QuestionKind::HandWritten,
         }
     }
@@ -196,6 +202,8 @@ pub fn candidates(b: &FactBase) -> Vec<Candidate> {
     closest_number::candidates(b, &mut out);
     custom_object::candidates(b, &mut out);
     custom_subject::candidates(b, &mut out);
+    custom_not::candidates(b, &mut out);
+    custom_odd::candidates(b, &mut out);
     hand_written::candidates(b, &mut out);
     out
 }
@@ -498,6 +506,8 @@ fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
         Ask::ClosestNumber(a) => closest_number::draft(x, c, a),
         Ask::CustomObject(a) => custom_object::draft(x, c, a),
         Ask::CustomSubject(a) => custom_subject::draft(x, c, a),
+        Ask::CustomNot(a) => custom_not::draft(x, c, a),
+        Ask::CustomOdd(a) => custom_odd::draft(x, c, a),
         Ask::HandWritten(a) => hand_written::draft(x, c, a),
     }
 }

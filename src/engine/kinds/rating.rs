@@ -46,7 +46,7 @@ impl Topic {
             K::AwardWinner | K::AwardCategory | K::AwardWon => Topic::Awards,
             K::EpisodeCredit | K::CrewPerson | K::CrewRole => Topic::Crew,
             K::PlaceOfScene | K::SceneAtPlace | K::Timeline | K::ClosestNumber => Topic::Production,
-            K::CustomObject | K::CustomSubject => Topic::Facts,
+            K::CustomObject | K::CustomSubject | K::CustomNot | K::CustomOdd => Topic::Facts,
             K::HandWritten => Topic::Trivia,
         }
     }
@@ -267,6 +267,7 @@ fn default_interest(b: &FactBase, c: &Candidate) -> f32 {
         }),
         Ask::CustomObject(_) => 0.6,
         Ask::CustomSubject(_) => 0.55,
+        Ask::CustomNot(_) | Ask::CustomOdd(_) => 0.5,
         Ask::HandWritten(_) => 0.5,
     }
 }

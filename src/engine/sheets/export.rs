@@ -92,6 +92,7 @@ pub fn export(pack: &Pack) -> Result<Vec<(&'static str, String)>, String> {
                 r.id.clone(),
                 r.ask_object.clone(),
                 opt(&r.ask_subject),
+                opt(&r.ask_not),
                 r.statement.clone(),
                 format!("{:?}", r.objects),
                 if r.asked { "yes" } else { "no" }.into(),

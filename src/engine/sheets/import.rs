@@ -757,6 +757,7 @@ impl Builder {
             id,
             ask_object: at.row.get("ask object").to_string(),
             ask_subject: Self::optional(at, "ask subject"),
+            ask_not: Self::optional(at, "ask not"),
             statement,
             objects,
             asked,
