@@ -981,6 +981,17 @@ fn lint(c: &mut Checker, pack: &Pack) {
         ),
     ];
     for (table, distinct) in tables {
+        // Places are asked only from a pool of MIN_PLACES, so say so below it.
+        let places = crate::engine::kinds::MIN_PLACES;
+        if table == "places" && (4..places).contains(&distinct) {
+            c.warn(
+                "",
+                "places:",
+                0,
+                format!("`places` has {distinct} filming places: places are asked once a pack has {places}"),
+                format!("add {} more filming places, or expect no questions about places", places - distinct),
+            );
+        }
         if (1..4).contains(&distinct) {
             c.warn(
                 "",
