@@ -147,7 +147,15 @@ pub(super) fn contrast(template: &str, a: &str, not: &str) -> Option<String> {
         .rev()
         .take_while(|c| matches!(c, '“' | '"' | '‘' | '\''))
         .collect();
-    Some(format!("{before}{a}{close}, not {open}{not}{close}{end}"))
+    // "on the {object}" → "on the Danube, not the Elbe".
+    let article = before[..before.len() - open.len()]
+        .rsplit(' ')
+        .nth(1)
+        .filter(|w| *w == "the")
+        .map_or("", |_| "the ");
+    Some(format!(
+        "{before}{a}{close}, not {article}{open}{not}{close}{end}"
+    ))
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -283,6 +291,10 @@ mod tests {
         assert_eq!(
             contrast("Which actor appears in “{object}”?", "Kiss", "Meet").as_deref(),
             Some("Which actor appears in “Kiss”, not “Meet”?")
+        );
+        assert_eq!(
+            contrast("Which city stands on the {object}?", "Danube", "Elbe").as_deref(),
+            Some("Which city stands on the Danube, not the Elbe?")
         );
         assert_eq!(
             contrast("{object} is where {subject} lives.", "A", "B"),
