@@ -766,8 +766,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Wrong numbers keep the answer's precision, stay inside the quantity's
-    /// range, differ from the answer and from each other, and sit on both
-    /// sides of it whenever the range leaves room.
+    /// range, and differ from the answer and from each other.
     #[test]
     fn closest_number_distractors_are_plausible(
         value in 1.0f64..100_000.0,
@@ -788,9 +787,6 @@ proptest! {
                 prop_assert!((v - value).abs() >= step / 2.0);
                 prop_assert!(((v / step).round() * step - v).abs() < step / 1000.0, "{v} not at precision {precision}");
                 prop_assert!(d[..i].iter().all(|&w| (w - v).abs() >= step / 2.0));
-            }
-            if max_room.is_none() && value > 10.0 {
-                prop_assert!(d.iter().any(|&v| v < value) && d.iter().any(|&v| v > value), "{value}: {d:?}");
             }
         } else {
             // Only a range too narrow for three values may give none.
@@ -983,5 +979,38 @@ fn a_large_number_is_rated_harder_than_a_single_digit() {
     assert!(
         small + 0.05 <= large,
         "single digits {small:.2}, 50 or more {large:.2}"
+    );
+}
+
+/// Where the range leaves room, the answer is the lowest, second, third or
+/// highest option about equally often, and it is not the one value halfway
+/// between two others more often than chance: a player cannot pick it by its
+/// place among the numbers.
+#[test]
+fn the_answers_place_among_wrong_numbers_gives_nothing_away() {
+    use leafquiz::engine::generate::number_distractors;
+    use rand::SeedableRng;
+    let runs = 800;
+    let mut rank = [0usize; 4];
+    let mut midpoint = 0;
+    for seed in 0..runs {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let value = 384_400.0;
+        let d = number_distractors(&mut rng, value, 0, "km", 1.0, f64::INFINITY).unwrap();
+        rank[d.iter().filter(|&&v| v < value).count()] += 1;
+        let mut all = d.clone();
+        all.push(value);
+        all.sort_by(f64::total_cmp);
+        let i = all.iter().position(|&v| v == value).unwrap();
+        if i > 0 && i < 3 && ((all[i] - all[i - 1]) - (all[i + 1] - all[i])).abs() < 0.02 * value {
+            midpoint += 1;
+        }
+    }
+    for (place, n) in rank.iter().enumerate() {
+        assert!(*n as f64 > 0.15 * runs as f64, "rank {place}: {rank:?}");
+    }
+    assert!(
+        (midpoint as f64) < 0.2 * runs as f64,
+        "nearly halfway {midpoint} of {runs}"
     );
 }

@@ -62,12 +62,16 @@ fn spread_values<R: Rng>(
     max: f64,
 ) -> Option<Vec<f64>> {
     let round = |v: f64| (v / step).round() * step;
+    // A ladder of uneven rungs on each side: the answer is never the one
+    // value exactly halfway between two others.
     let mut below = Vec::new();
     let mut above = Vec::new();
-    for k in 1..=6 {
-        let jitter = rng.random_range(0.85..1.15);
-        let lo = round(value - k as f64 * spread * jitter);
-        let hi = round(value + k as f64 * spread * jitter);
+    let (mut down, mut up) = (0.0, 0.0);
+    for _ in 0..OPTIONS - 1 {
+        down += spread * rng.random_range(0.7..1.3);
+        up += spread * rng.random_range(0.7..1.3);
+        let lo = round(value - down);
+        let hi = round(value + up);
         if lo >= min && lo > 0.0 && (lo - value).abs() >= step / 2.0 {
             below.push(lo);
         }
@@ -77,12 +81,20 @@ fn spread_values<R: Rng>(
     }
     dedup_close(&mut below, step);
     dedup_close(&mut above, step);
-    // Balance the sides so the answer is not always the middle or an end.
-    let want_below = rng.random_range(1..=2usize);
+    // The answer's rank among the options is drawn evenly (lowest to
+    // highest) where the range allows, so no position gives it away.
+    let wrong = OPTIONS - 1;
+    let fewest = wrong.saturating_sub(above.len());
+    let most = below.len().min(wrong);
+    let want_below = if fewest <= most {
+        rng.random_range(fewest..=most)
+    } else {
+        most
+    };
     let mut out: Vec<f64> = below.iter().copied().take(want_below).collect();
-    out.extend(above.iter().copied().take(OPTIONS - 1 - out.len()));
+    out.extend(above.iter().copied().take(wrong - out.len()));
     for v in below.iter().skip(want_below) {
-        if out.len() >= OPTIONS - 1 {
+        if out.len() >= wrong {
             break;
         }
         out.push(*v);
