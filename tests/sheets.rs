@@ -959,3 +959,24 @@ fn a_small_custom_pack_gets_not_and_odd_one_out_questions_that_hold() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_comma_outside_quotes_is_named_as_such() {
+    let d = import_files(&[
+        ("pack.csv", PACK_CSV),
+        (
+            "questions.csv",
+            "prompt,answer,wrong 1,explanation\nWhere is Pawnee?,Indiana,Ohio,Pawnee, Indiana is fictional\n",
+        ),
+    ])
+    .unwrap_err();
+    let p = positions(&d);
+    assert_eq!(d.len(), 1, "{p:#?}");
+    assert_eq!((p[0].1, p[0].2), (2, 5), "{p:#?}");
+    assert!(
+        p[0].3
+            .contains("this row has 5 cells but the header has 4 columns"),
+        "{p:#?}"
+    );
+    assert!(d[0].help.contains("double quotes"), "{}", d[0]);
+}

@@ -49,8 +49,14 @@ pub fn check(paths: &[PathBuf], strict: bool) -> i32 {
             eprintln!("warning: {w}\n --> {}\n", p.path.display());
         }
         warnings += generator.len();
+        let total = p.warnings.len() + generator.len();
         println!(
-            "ok: {} ({}: {} facts, {} warnings)",
+            "{}: {} ({}: {} facts, {} warnings)",
+            if strict && total > 0 {
+                "fails --strict"
+            } else {
+                "ok"
+            },
             p.path.display(),
             p.pack.meta.title,
             crate::engine::validate::fact_count(&p.pack),
@@ -269,7 +275,7 @@ fn load_history(path: &Path) -> crate::engine::PlayHistory {
 
 /// What the generator finds in a valid pack: candidates that never give a
 /// fair question, by kind and reason.
-fn generator_warnings(pack: &crate::engine::Pack) -> Vec<String> {
+pub(crate) fn generator_warnings(pack: &crate::engine::Pack) -> Vec<String> {
     let base = FactBase::build([pack]);
     crate::engine::review::dropped(&base)
         .into_iter()

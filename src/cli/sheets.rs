@@ -65,14 +65,20 @@ pub fn import_csv(dir: &Path, out: &Path) -> i32 {
             for w in &pack.warnings {
                 eprintln!("{w}");
             }
+            // The same findings as `check`, so "passes `check`" means it.
+            let generator = super::generator_warnings(&pack.pack);
+            for w in &generator {
+                eprintln!("warning: {w}");
+            }
+            let warnings = pack.warnings.len() + generator.len();
             println!(
                 "wrote {name}: {} facts from {} sheet(s); it passes `check`{}. Try `leafquiz ask --pack {name}`",
                 crate::engine::validate::fact_count(&imported.pack),
                 read.len(),
-                if pack.warnings.is_empty() {
+                if warnings == 0 {
                     String::new()
                 } else {
-                    format!(" with {} warning(s)", pack.warnings.len())
+                    format!(" with {warnings} warning(s) (`check --strict` fails on them)")
                 }
             );
             0

@@ -168,6 +168,22 @@ pub(super) fn read_table(
             }
             continue;
         }
+        if record.len() > columns.len() {
+            // Usually a comma inside text that is not in quotes: every cell
+            // after it has moved one column to the right.
+            diags.push(error(
+                file,
+                line,
+                columns.len() + 1,
+                format!(
+                    "this row has {} cells but the header has {} columns",
+                    record.len(),
+                    columns.len()
+                ),
+                "a comma inside text needs the whole cell in double quotes (\"Pawnee, Indiana\"); a spreadsheet program adds them when it saves as CSV",
+            ));
+            continue;
+        }
         let mut cells = HashMap::new();
         for (i, value) in record.iter().enumerate() {
             let value = value.trim();
