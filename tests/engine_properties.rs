@@ -1014,3 +1014,18 @@ fn the_answers_place_among_wrong_numbers_gives_nothing_away() {
         "nearly halfway {midpoint} of {runs}"
     );
 }
+
+/// A score of 85 out of 100 with wrong values kept between 60 and 100 gets
+/// wrong values spread over that room, not the answer's neighbours.
+#[test]
+fn a_bounded_number_uses_the_room_it_has() {
+    use leafquiz::engine::generate::number_distractors;
+    use rand::SeedableRng;
+    for seed in 0..200 {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let d = number_distractors(&mut rng, 85.0, 0, "out of 100", 60.0, 100.0).unwrap();
+        let widest = d.iter().map(|v| (v - 85.0f64).abs()).fold(0.0, f64::max);
+        assert!(widest >= 4.0, "seed {seed}: {d:?}");
+        assert!(d.iter().all(|&v| (60.0..=100.0).contains(&v)), "{d:?}");
+    }
+}

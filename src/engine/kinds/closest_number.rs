@@ -45,11 +45,17 @@ pub fn number_distractors<R: Rng>(
     } else {
         (value.abs() * rng.random_range(0.12..0.3)).max(step)
     };
-    let first = spread_values(rng, value, step, spread, min, max);
-    if first.is_some() {
-        return first;
+    // A range too tight for the spread (a score of 85 between 60 and 100)
+    // narrows it step by step, down to neighbouring values only when the
+    // range leaves nothing wider (an age between 13 and 18): 84, 86, 87
+    // beside 85 asks what no fan remembers.
+    let mut spread = spread;
+    while spread > step {
+        if let Some(found) = spread_values(rng, value, step, spread, min, max) {
+            return Some(found);
+        }
+        spread = (spread / 2.0).max(step);
     }
-    // A narrow range (an age between 13 and 18): neighbouring values instead.
     spread_values(rng, value, step, step, min, max)
 }
 
