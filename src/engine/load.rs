@@ -148,8 +148,8 @@ pub fn parse_pack(file: &str, text: &str) -> Result<Pack, Diagnostic> {
     options.from_str::<Pack>(text).map_err(|e| {
         let (line, column) = clamp_position(text, e.span.start.line, e.span.start.col);
         match syntax::explain(text, line, column, &e.code) {
-            Some(x) => error_at(file, x.line, x.column, x.message, &x.help),
-            None => error_at(file, line, column, e.code.to_string(), &help_for(&e.code)),
+            Some(x) => error_at(file, x.line, x.column, x.message, x.help),
+            None => error_at(file, line, column, e.code.to_string(), help_for(&e.code)),
         }
     })
 }
@@ -203,7 +203,7 @@ pub(crate) fn error_at(
     line: usize,
     column: usize,
     message: String,
-    help: &str,
+    help: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
@@ -211,7 +211,7 @@ pub(crate) fn error_at(
         line,
         column,
         message,
-        help: help.to_string(),
+        help: help.into(),
     }
 }
 

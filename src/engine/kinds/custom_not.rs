@@ -110,18 +110,7 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
 /// "Titan orbits Saturn, not Jupiter.": the subject's own statement, with the
 /// object it lacks named where the statement ends on its object.
 pub(super) fn but_not(b: &FactBase, statement: &str, s: u32, rel: u32, not: u32) -> String {
-    let own: Vec<&str> = b
-        .attributes
-        .get(&s)
-        .map(|a| {
-            a.iter()
-                .filter(|&&(r, _)| r == rel)
-                .take(8)
-                .map(|&(_, o)| b.name(o))
-                .collect()
-        })
-        .unwrap_or_default();
-    let own = crate::engine::phrase::list(&own);
+    let own = say::objects_of(b, s, rel);
     match contrast(statement, &own, b.name(not)) {
         Some(t) => sentence(&capitalise(&fill(&t, b.name(s), "", b.is_plural(s)))),
         None => sentence(&say::statement_all(b, statement, s, rel)),

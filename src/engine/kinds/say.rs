@@ -177,6 +177,16 @@ pub fn statement(b: &FactBase, template: &str, s: u32, o: u32) -> String {
 /// A relation's statement with every object the subject has ("Eris was
 /// discovered by Michael E. Brown, Chad Trujillo and David Rabinowitz").
 pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
+    capitalise(&fill(
+        template,
+        b.name(s),
+        &objects_of(b, s, rel),
+        b.is_plural(s),
+    ))
+}
+
+/// "A, B and C": the names of what `s` relates to under `rel` (at most 8).
+pub fn objects_of(b: &FactBase, s: u32, rel: u32) -> String {
     let objects: Vec<&str> = b
         .attributes
         .get(&s)
@@ -188,12 +198,7 @@ pub fn statement_all(b: &FactBase, template: &str, s: u32, rel: u32) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    capitalise(&fill(
-        template,
-        b.name(s),
-        &crate::engine::phrase::list(&objects),
-        b.is_plural(s),
-    ))
+    crate::engine::phrase::list(&objects)
 }
 
 /// Two characters a fan would group together: one family name ("Tao Xu",

@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::dates;
-use super::read::{Row, Table, error, read_table};
+use super::read::{Row, Table, error, header_key, read_table};
 use super::spec::{self, SHEETS, Sheet};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::model::*;
-use crate::engine::text::{edit_distance, normalise};
+use crate::engine::text::{edit_distance, normalise, parse_duration};
 
 /// A pack built from sheets, with the sheets it was read from.
 #[derive(Debug, Clone)]
@@ -737,7 +737,7 @@ impl Builder {
             ));
             return;
         }
-        let objects = match header_word(at.row.get("objects")).as_str() {
+        let objects = match header_key(at.row.get("objects")).as_str() {
             "" | "one" => Objects::One,
             "alllisted" | "all" => Objects::AllListed,
             "somelisted" | "some" => Objects::SomeListed,
@@ -970,7 +970,7 @@ impl Builder {
             .collect();
         let duration = Self::optional(at, "duration");
         if let Some(d) = &duration
-            && !is_duration(d)
+            && parse_duration(d).is_none()
         {
             self.diags.push(at.err(
                 "duration",
@@ -1335,23 +1335,6 @@ impl Builder {
             interest,
         });
     }
-}
-
-fn header_word(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn is_duration(d: &str) -> bool {
-    let parts: Vec<&str> = d.split(':').collect();
-    parts.len() >= 2
-        && parts.len() <= 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && parts[1..].iter().all(|p| p.len() == 2)
 }
 
 /// "S1E4", "s01e04", "1x04" → (1, 4).

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::spec::Sheet;
-use crate::engine::diagnostic::{Diagnostic, Severity};
+use crate::engine::diagnostic::Diagnostic;
+pub(super) use crate::engine::load::error_at as error;
 
 /// One data row of a sheet: its 1-based line in the file and its cells by
 /// column name.
@@ -30,23 +31,6 @@ pub(super) struct Table {
     pub sheet: &'static Sheet,
     pub file: String,
     pub rows: Vec<Row>,
-}
-
-pub(super) fn error(
-    file: &str,
-    line: usize,
-    column: usize,
-    message: String,
-    help: impl Into<String>,
-) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line,
-        column,
-        message,
-        help: help.into(),
-    }
 }
 
 /// How headers are compared: "Ask object", "ask_object" and "ASK OBJECT" match.
