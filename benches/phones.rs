@@ -7,6 +7,12 @@
 //! phones add to a game frame) during the bursts against an idle tick.
 //!
 //! Run: `cargo bench --bench phones` (add `-- --audience N` to change the crowd).
+//!
+//! `-- --connect JOIN_URL --audience N` instead sends N audience phones to a
+//! running game's room (the address and code its log prints, e.g.
+//! `http://127.0.0.1:7878/?room=ABCD`); they vote on every question until
+//! the podium. With `play --demo --players 8 --bench-party` this is the
+//! crowd for comparing the game's frame time with and without phones.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -38,8 +44,10 @@ fn median_and(mut v: Vec<f64>, q: f64) -> (f64, f64, f64) {
 
 /// One phone: joins, then answers (player) or votes (audience) on every
 /// question as soon as it appears; records answer → ack latencies.
+#[allow(clippy::too_many_arguments)]
 async fn phone(
     url: String,
+    room: String,
     name: String,
     audience: bool,
     latencies: Arc<Mutex<Vec<f64>>>,
@@ -47,8 +55,19 @@ async fn phone(
     acked: Arc<AtomicUsize>,
     first: bool,
 ) {
-    let (mut ws, _) = tokio_tungstenite::connect_async(&url).await.unwrap();
-    let join = format!(r#"{{"type":"join","room":"LOAD","name":"{name}"}}"#);
+    // A game's room opens with its lobby: keep trying for a while.
+    let mut tries = 0;
+    let mut ws = loop {
+        match tokio_tungstenite::connect_async(&url).await {
+            Ok((ws, _)) => break ws,
+            Err(e) if tries > 300 => panic!("cannot connect to {url}: {e}"),
+            Err(_) => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    };
+    let join = format!(r#"{{"type":"join","room":"{room}","name":"{name}"}}"#);
     ws.send(Message::Text(join.into())).await.unwrap();
     let mut answered = 0;
     let mut started_at: Option<Instant> = None;
@@ -112,6 +131,14 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(500usize);
+    if let Some(join_url) = args
+        .iter()
+        .position(|a| a == "--connect")
+        .and_then(|i| args.get(i + 1))
+    {
+        crowd(join_url, audience);
+        return;
+    }
     let (name, text) = leafquiz::engine::load::EMBEDDED_PACKS[0];
     let pack = load_pack_bytes(name, text.as_bytes()).unwrap().pack;
     let game = PartyGame::new(
@@ -187,6 +214,7 @@ fn main() {
             }
             tasks.push(tokio::spawn(phone(
                 url.clone(),
+                "LOAD".into(),
                 format!("P{i}"),
                 is_audience,
                 latencies.clone(),
@@ -220,5 +248,49 @@ fn main() {
     );
     println!(
         "host tick: during answers median {tick_busy:.3} ms (p99 {tick_busy99:.3}), idle median {tick_idle:.3} ms (p99 {tick_idle99:.3})"
+    );
+}
+
+/// `--connect JOIN_URL`: `audience` phones in a running game's room, voting
+/// on every question until the podium.
+fn crowd(join_url: &str, audience: usize) {
+    let (addr, room) = join_url
+        .trim_start_matches("http://")
+        .split_once("/?room=")
+        .expect("a join address like http://127.0.0.1:7878/?room=ABCD");
+    let url = format!("ws://{addr}/ws");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let latencies = Arc::new(Mutex::new(Vec::new()));
+    let sent = Arc::new(AtomicUsize::new(0));
+    let acked = Arc::new(AtomicUsize::new(0));
+    rt.block_on(async {
+        let tasks: Vec<_> = (0..audience)
+            .map(|i| {
+                tokio::spawn(phone(
+                    url.clone(),
+                    room.to_string(),
+                    format!("A{i}"),
+                    true,
+                    latencies.clone(),
+                    sent.clone(),
+                    acked.clone(),
+                    false,
+                ))
+            })
+            .collect();
+        for t in tasks {
+            let _ = t.await;
+        }
+    });
+    let lat = latencies.blocking_lock().clone();
+    let (p50, p99, max) = median_and(lat.clone(), 0.99);
+    println!(
+        "crowd: {audience} audience phones; votes sent {}, acked {}; vote -> ack p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms",
+        sent.load(Ordering::SeqCst),
+        acked.load(Ordering::SeqCst),
     );
 }

@@ -43,6 +43,9 @@ pub struct PlayArgs {
     /// Measure frame times over N frames and print them.
     #[arg(long)]
     pub bench_frames: Option<u32>,
+    /// With `--demo --players N`: measure the party game's frame times and print them.
+    #[arg(long)]
+    pub bench_party: bool,
     /// The port the party lobby serves phones on (the next free one above it if taken).
     #[arg(long, default_value_t = 7878)]
     pub port: u16,

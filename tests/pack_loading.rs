@@ -134,6 +134,38 @@ fn lint_warns_about_typos_pending_results_and_missing_sources() {
     );
 }
 
+#[test]
+fn dates_that_all_share_a_chain_are_warned_to_give_no_timeline() {
+    let dates = |chain: &str| {
+        (1..=5)
+            .map(|i| {
+                format!(
+                    "DatedEvent(id: \"d{i}\", event: \"event {i} happened\", date: \"200{i}-01-01\"{chain}, source: \"s\"),"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n        ")
+    };
+    let with = |chain: &str| SMALL.replace("    roles:", &format!("    dates: [\n        {}\n    ],\n    roles:", dates(chain)));
+    let chained = with(", chain: Some(\"making\")");
+    let p = load_pack_bytes("p.ron", chained.as_bytes()).expect("warnings only");
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("no timeline question"))
+        .unwrap_or_else(|| panic!("{:#?}", p.warnings));
+    assert!(w.help.contains("chain"), "{w}");
+    let line = chained.lines().position(|l| l.contains("dates:")).unwrap() + 1;
+    assert_eq!(w.line, line, "{w}");
+    let free = with("");
+    let p = load_pack_bytes("p.ron", free.as_bytes()).expect("warnings only");
+    assert!(
+        !p.warnings.iter().any(|w| w.message.contains("no timeline question")),
+        "{:#?}",
+        p.warnings
+    );
+}
+
 fn positions_are_inside(text: &str, e: &leafquiz::engine::PackError) {
     let lines = text.lines().count().max(1);
     for d in &e.diagnostics {

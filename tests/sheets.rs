@@ -105,6 +105,101 @@ fn the_fixture_series_imports_passes_strict_check_and_asks_questions() {
     assert!(kinds.len() >= 5, "several kinds of question: {kinds:?}");
 }
 
+/// Every question a game of this pack can ask, at each level (up to 400 a level).
+fn all_questions(pack: &Pack) -> Vec<leafquiz::engine::Question> {
+    let base = Arc::new(FactBase::build([pack]));
+    let mut out = Vec::new();
+    for difficulty in [
+        leafquiz::engine::Difficulty::Easy,
+        leafquiz::engine::Difficulty::Medium,
+        leafquiz::engine::Difficulty::Hard,
+    ] {
+        let mut session = Session::new(
+            base.clone(),
+            SessionConfig {
+                seed: 11,
+                difficulty,
+                ..SessionConfig::default()
+            },
+        );
+        while let Some(q) = session.next_question() {
+            out.push(q);
+            if out.len() % 400 == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_british_series_says_series_and_asks_episodes_by_their_story() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/fawlty_towers");
+    let pack = import_dir(&dir).unwrap_or_else(|d| panic!("{d:#?}")).pack;
+    assert_eq!(pack.meta.season_word.as_deref(), Some("series"));
+    let questions = all_questions(&pack);
+    let words = |q: &leafquiz::engine::Question| {
+        let mut t = format!("{} {}", q.prompt, q.explanation);
+        for o in &q.options {
+            t.push(' ');
+            t.push_str(o);
+        }
+        t.to_lowercase()
+    };
+    let seasons: Vec<String> = questions
+        .iter()
+        .map(words)
+        .filter(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "season" || w == "seasons"))
+        .collect();
+    assert!(seasons.is_empty(), "{seasons:#?}");
+    assert!(
+        questions.iter().map(words).any(|t| t.contains("series 1") || t.contains("first series") || t.contains("series 2") || t.contains("second series")),
+        "some question names a series"
+    );
+    // Every episode has a plot line, so none is asked by its number or title alone.
+    let numbering: Vec<&str> = questions
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                leafquiz::engine::QuestionKind::EpisodeTitle
+                    | leafquiz::engine::QuestionKind::EpisodeNumber
+            )
+        })
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert!(numbering.is_empty(), "{numbering:#?}");
+    assert!(
+        questions
+            .iter()
+            .any(|q| q.kind == leafquiz::engine::QuestionKind::PlotEpisode),
+        "episodes are asked by their story"
+    );
+}
+
+#[test]
+fn a_plot_line_with_another_source_than_its_episode_is_a_warning_at_its_cell() {
+    let sources = "source,title,default for\nwiki,Wikipedia,all\nbook,The Book,\n";
+    let episodes = "season,number,title\n1,1,Pilot\n1,2,Two\n";
+    let plot = "episode,what happens,source\nS1E2,Rosa sails,book\nS1E2,Tom swims,\n";
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("pack.csv", PACK_CSV),
+        ("sources.csv", sources),
+        ("episodes.csv", episodes),
+        ("plot.csv", plot),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let imported = import_dir(dir.path()).unwrap_or_else(|d| panic!("{d:#?}"));
+    let w = positions(&imported.warnings);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    let (file, line, column, message) = &w[0];
+    assert!(file.ends_with("plot.csv"), "{file}");
+    assert_eq!((*line, *column), (2, 3));
+    assert!(message.contains("\"book\"") && message.contains("\"wiki\""), "{message}");
+}
+
 /// (file, line, column, message) of each diagnostic.
 fn positions(d: &[Diagnostic]) -> Vec<(String, usize, usize, String)> {
     d.iter()
@@ -588,6 +683,7 @@ fn pack_from(raw: &Raw) -> Pack {
         authors: vec![d.text()],
         licence: d.text(),
         series: Some("The Show".into()),
+        season_word: None,
         sources: vec![],
     });
     let sources: Vec<String> = (0..d.size(0)).map(|i| format!("src_{i}")).collect();

@@ -26,6 +26,9 @@ pub fn import_csv(dir: &Path, out: &Path) -> i32 {
             return 1;
         }
     };
+    for w in &imported.warnings {
+        eprintln!("{w}");
+    }
     let read: Vec<String> = imported
         .files
         .iter()
@@ -70,7 +73,7 @@ pub fn import_csv(dir: &Path, out: &Path) -> i32 {
             for w in &generator {
                 eprintln!("warning: {w}");
             }
-            let warnings = pack.warnings.len() + generator.len();
+            let warnings = imported.warnings.len() + pack.warnings.len() + generator.len();
             println!(
                 "wrote {name}: {} facts from {} sheet(s); it passes `check`{}. Try `leafquiz ask --pack {name}`",
                 crate::engine::validate::fact_count(&imported.pack),

@@ -54,7 +54,10 @@ impl Reject {
 impl fmt::Display for Reject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Reject::TooFewOptions => write!(f, "fewer than {OPTIONS} verified options"),
+            Reject::TooFewOptions => write!(
+                f,
+                "fewer than {OPTIONS} verified options (too few other things of the answer's kind are known to be wrong here: add more of them, or more facts with other answers)"
+            ),
             Reject::DuplicateOptions => write!(f, "two options read the same"),
             Reject::AnswerInPrompt => write!(f, "the answer is in the prompt"),
             Reject::SharedWord(w) => {

@@ -510,6 +510,14 @@ impl FactBase {
         self.series_name.get(pack as usize)?.as_deref()
     }
 
+    /// What the pack calls a season ("season", or "series" in British packs).
+    pub fn season_word(&self, pack: u16) -> &str {
+        self.packs
+            .get(pack as usize)
+            .and_then(|p| p.meta.season_word.as_deref())
+            .unwrap_or("season")
+    }
+
     /// The label id of a name, where some entity bears it.
     pub fn label_id(&self, name: &str) -> Option<u32> {
         self.label_of.get(&normalise(name)).copied()

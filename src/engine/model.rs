@@ -85,6 +85,7 @@ impl Default for Pack {
             authors: vec![],
             licence: String::new(),
             series: None,
+            season_word: None,
             sources: vec![],
         })
     }
@@ -109,6 +110,10 @@ pub struct Meta {
     /// written as `Series` refer to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
+    /// What the series calls a run of episodes in questions: "season" unless
+    /// this says otherwise ("series" for British television).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season_word: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
 }

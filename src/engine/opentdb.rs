@@ -166,6 +166,7 @@ pub fn import(file: &str, text: &str) -> Result<Pack, Diagnostic> {
         authors: vec!["Open Trivia Database contributors".into()],
         licence: "CC BY-SA 4.0".into(),
         series: None,
+        season_word: None,
         sources: vec![Source {
             id: "opentdb".into(),
             title: format!("Open Trivia Database ({file})"),

@@ -95,10 +95,16 @@ pub fn dropped(base: &FactBase) -> BTreeMap<QuestionKind, Dropped> {
         }
         if let Some(r) = last {
             *entry.by_reason.entry(r.category()).or_insert(0) += 1;
+            // Name the question, so its author can find the rows behind it.
+            let prompt = super::kinds::draft_prompt(base, c, &mut ChaCha8Rng::seed_from_u64(0));
             entry
                 .examples
                 .entry(r.category())
-                .or_insert_with(|| r.to_string());
+                .or_insert_with(|| match prompt {
+                    Some(p) if r.category() == r.to_string() => format!("“{p}”"),
+                    Some(p) => format!("“{p}”: {r}"),
+                    None => r.to_string(),
+                });
         }
     }
     out.retain(|_, d| !d.by_reason.is_empty());

@@ -18,6 +18,7 @@ pub fn synthetic_pack(facts: usize) -> Pack {
             authors: vec![],
             licence: String::new(),
             series: Some("Synthetic Show".into()),
+            season_word: None,
             sources: vec![Source {
                 id: "src".into(),
                 title: "Generated".into(),

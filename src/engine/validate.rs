@@ -217,6 +217,17 @@ fn check_meta(c: &mut Checker, pack: &Pack) {
             "give the pack a title players will see".into(),
         );
     }
+    if let Some(word) = &pack.meta.season_word
+        && (word.is_empty() || !word.chars().all(|ch| ch.is_alphabetic()))
+    {
+        c.error(
+            "season_word",
+            word,
+            0,
+            format!("`season_word` is \"{word}\": it must be one word"),
+            "write the word questions use for a run of episodes, such as \"series\" or \"season\"".into(),
+        );
+    }
     let facts = fact_count(pack);
     if facts > MAX_FACTS {
         c.error(
@@ -999,6 +1010,24 @@ fn lint(c: &mut Checker, pack: &Pack) {
                 0,
                 format!("`{table}` has only {distinct} distinct values: questions about it need 4"),
                 format!("add more entries to `{table}`, or expect no questions from it"),
+            );
+        }
+    }
+    // A timeline takes at most one event of a chain: count what can meet.
+    if pack.dates.len() >= 4 {
+        let chains: HashSet<&str> = pack.dates.iter().filter_map(|d| d.chain.as_deref()).collect();
+        let unchained = pack.dates.iter().filter(|d| d.chain.is_none()).count();
+        let apart = chains.len() + unchained;
+        if apart < 4 {
+            c.warn(
+                "",
+                "dates:",
+                0,
+                format!(
+                    "the {} dates can give no timeline question: a timeline never puts two events of one `chain` together, and these make only {apart} groups",
+                    pack.dates.len()
+                ),
+                "give `chain` only to events whose order follows from what they are (filmed, then released), and add dates of other events: a timeline needs 4 that can meet".into(),
             );
         }
     }

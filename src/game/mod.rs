@@ -17,6 +17,7 @@ use crate::engine::FactBase;
 
 pub mod audio;
 pub mod bench;
+mod bench_party;
 mod boot;
 pub mod capture;
 pub mod demo;
@@ -47,6 +48,8 @@ pub struct GameConfig {
     pub demo: Option<demo::DemoConfig>,
     /// Measures frame times (`--bench-frames N`).
     pub bench_frames: Option<u32>,
+    /// Measures a party game's frame times (`--bench-party`).
+    pub bench_party: bool,
     /// Party demo with this many bots (`--demo --players N`).
     pub party_players: Option<u32>,
     /// Where the party lobby serves phones; `None`: no phones (tests, demo).
@@ -153,6 +156,7 @@ pub fn run(args: crate::PlayArgs) -> i32 {
         opentdb: args.opentdb.clone(),
         demo,
         bench_frames: args.bench_frames,
+        bench_party: args.bench_party,
         party_players: args.players.filter(|_| args.demo),
         phones: phone_address(&args),
     };

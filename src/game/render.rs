@@ -38,7 +38,7 @@ pub fn add_window_and_renderer(app: &mut App, config: &GameConfig) {
         title: "leafquiz".into(),
         resolution: window_size(),
         // A benchmark measures the work of a frame, not the wait for vsync.
-        present_mode: if config.bench_frames.is_some() {
+        present_mode: if config.bench_frames.is_some() || config.bench_party {
             PresentMode::AutoNoVsync
         } else {
             PresentMode::default()
@@ -68,6 +68,9 @@ pub fn add_window_and_renderer(app: &mut App, config: &GameConfig) {
     }
     if let Some(frames) = config.bench_frames {
         super::bench::add(app, frames);
+    }
+    if config.bench_party {
+        super::bench_party::add(app);
     }
 }
 

@@ -56,6 +56,7 @@ pub fn random_pack(seed: u64, n: usize) -> Pack {
         authors: vec![],
         licence: String::new(),
         series: Some(format!("Show {seed}")),
+        season_word: None,
         sources: vec![Source {
             id: "s".into(),
             title: "Random source".into(),

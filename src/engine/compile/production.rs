@@ -5,6 +5,13 @@ use crate::engine::facts::{CreditFact, EKind, FactBase, PlaceFact, Rel};
 
 pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
     let series = cx.pack.meta.series.clone();
+    let word = cx.pack.meta.season_word.as_deref().unwrap_or("season");
+    // "seasons", but "series" stays "series".
+    let words_of = if word.ends_with('s') {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    };
     for x in &cx.pack.crew {
         let Some(person) = cx.entity(&x.person) else {
             continue;
@@ -25,7 +32,7 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
         let seasons = match x.seasons.as_slice() {
             [] => None,
             [one] => Some(format!(
-                "the {} season",
+                "the {} {word}",
                 crate::engine::phrase::ordinal_word(*one)
             )),
             more => {
@@ -35,7 +42,7 @@ pub(super) fn crew(base: &mut FactBase, cx: &PackCx) {
                     .collect();
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 Some(format!(
-                    "the {} seasons",
+                    "the {} {words_of}",
                     crate::engine::phrase::list(&words)
                 ))
             }

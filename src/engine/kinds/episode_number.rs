@@ -14,9 +14,11 @@ pub struct Cand {
 }
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    let told = super::plot_episode::told_episodes(b);
     for (i, e) in b.episodes.iter().enumerate() {
-        // An opener's title announces itself ("Meet", "Pilot"): not a fair question.
-        if e.number == 1 {
+        // An opener's title announces itself ("Meet", "Pilot"): not a fair
+        // question. An episode with a story is asked by its story.
+        if e.number == 1 || told.contains(&e.entity) {
             continue;
         }
         out.push(Candidate {

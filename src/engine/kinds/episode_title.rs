@@ -13,9 +13,11 @@ pub struct Cand {
 }
 
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
+    let told = super::plot_episode::told_episodes(b);
     for (i, e) in b.episodes.iter().enumerate() {
-        // An opener's title announces itself ("Meet", "Pilot"): not a fair question.
-        if e.number == 1 {
+        // An opener's title announces itself ("Meet", "Pilot"): not a fair
+        // question. An episode with a story is asked by its story.
+        if e.number == 1 || told.contains(&e.entity) {
             continue;
         }
         out.push(Candidate {
@@ -33,11 +35,13 @@ pub(super) fn season_pool(b: &FactBase, pack: u16, season: u32) -> &[u32] {
         .map_or(&[][..], |v| v.as_slice())
 }
 
-/// "the first season of Heartstopper", or "the first season".
+/// "the first season of Heartstopper", "the first series of Fawlty Towers"
+/// (the pack's `season_word`), or "the first season".
 pub(super) fn season_of(b: &FactBase, pack: u16, season: u32) -> String {
+    let word = b.season_word(pack);
     match b.series(pack) {
-        Some(s) => format!("the {} season of {s}", ordinal_word(season)),
-        None => format!("the {} season", ordinal_word(season)),
+        Some(s) => format!("the {} {word} of {s}", ordinal_word(season)),
+        None => format!("the {} {word}", ordinal_word(season)),
     }
 }
 
@@ -58,7 +62,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate, k: Cand) -> Option<Dr
         quote(b.name(e.entity))
     );
     let facts = vec![triple(
-        &format!("season {} episode {}", e.season, e.number),
+        &format!(
+            "{} {} episode {}",
+            b.season_word(c.origin.pack),
+            e.season,
+            e.number
+        ),
         "is titled",
         b.name(e.entity),
     )];

@@ -512,6 +512,19 @@ fn draft<R: Rng>(x: &mut Ctx<R>, c: &Candidate) -> Option<Draft> {
     }
 }
 
+/// The prompt a candidate would be asked with, whether or not it passes the
+/// checks: names a dropped candidate for its pack's author.
+pub fn draft_prompt<R: Rng>(base: &FactBase, c: &Candidate, rng: &mut R) -> Option<String> {
+    let avoid = Labels::default();
+    let mut ctx = Ctx {
+        base,
+        rng,
+        limit: 0,
+        avoid: &avoid,
+    };
+    draft(&mut ctx, c).map(|d| d.prompt)
+}
+
 /// Builds the question for one candidate, or says why no fair question can be
 /// made from it (too few verified distractors, the answer leaks into the
 /// prompt, the options give it away, labels collide).

@@ -125,8 +125,9 @@ pub fn album_label(b: &FactBase, album: u32) -> String {
 fn episode_text(b: &FactBase, ep: u32) -> Option<String> {
     let e = &b.episodes[*b.episode_of_entity.get(&ep)? as usize];
     Some(format!(
-        "{} is season {}, episode {}",
+        "{} is {} {}, episode {}",
         quote(b.name(ep)),
+        b.season_word(e.origin.pack),
         e.season,
         e.number
     ))

@@ -184,6 +184,8 @@ pub struct Session {
     /// Recent prompts and explanations, lower case: an answer they spelt
     /// out is given away.
     explained: [String; ANSWER_WINDOW],
+    /// The wrong options of the same recent questions (label keys).
+    recent_wrong: [Vec<u64>; ANSWER_WINDOW],
 }
 
 impl Session {
@@ -243,6 +245,7 @@ impl Session {
             shown_before,
             answer_letters: [0; 4],
             explained: Default::default(),
+            recent_wrong: Default::default(),
         };
         session.remember_recent_answers();
         session
@@ -405,10 +408,26 @@ impl Session {
                     .enumerate()
                     .any(|(i, o)| i != q.answer && self.taught.contains(&label_key(o)))
             };
+            let wrong: Vec<u64> = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != q.answer)
+                .map(|(_, o)| label_key(o))
+                .collect();
+            // Two wrong options met together a few questions ago: the same
+            // line-up again (a new author's pack offered one film's three
+            // characters in ten questions of twenty).
+            let same_line_up = || {
+                self.recent_wrong
+                    .iter()
+                    .any(|r| wrong.iter().filter(|w| r.contains(w)).count() >= 2)
+            };
             if self.answer_window
                 && (self.answers_given.contains(&answer)
                     || self.explained_recently(q.answer_text())
                     || taught_option()
+                    || same_line_up()
                     || things.iter().any(|t| {
                         self.asked_about.get(t).copied().unwrap_or(0) >= QUESTIONS_PER_THING
                     }))
@@ -427,6 +446,7 @@ impl Session {
             let slot = self.asked as usize % ANSWER_WINDOW;
             self.answers_given.insert(answer);
             self.explained[slot] = format!("{} {}", q.prompt, q.explanation).to_lowercase();
+            self.recent_wrong[slot] = wrong;
             for t in things {
                 *self.asked_about.entry(t).or_insert(0) += 1;
             }

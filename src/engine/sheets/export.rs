@@ -21,6 +21,9 @@ pub fn export(pack: &Pack) -> Result<Vec<(&'static str, String)>, String> {
     if let Some(s) = &m.series {
         meta.push(vec!["series".into(), s.clone()]);
     }
+    if let Some(w) = &m.season_word {
+        meta.push(vec!["season word".into(), w.clone()]);
+    }
     for (f, v) in [
         ("description", &m.description),
         ("version", &m.version),

@@ -18,6 +18,8 @@ pub struct Imported {
     pub pack: Pack,
     /// The sheet files found, in reading order.
     pub files: Vec<String>,
+    /// Warnings about rows that imported, but not quite as written.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads every known sheet in `dir` (missing sheets are empty tables).
@@ -128,6 +130,7 @@ pub fn import_sheets(files: &[(String, &[u8])]) -> Result<Imported, Vec<Diagnost
         Ok(Imported {
             pack: b.pack,
             files: found,
+            warnings: b.warnings,
         })
     } else {
         Err(b.diags)
@@ -156,6 +159,7 @@ impl At<'_> {
 struct Builder {
     pack: Pack,
     diags: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     ids: HashSet<String>,
     people: HashMap<String, usize>,
     characters: HashMap<String, usize>,
@@ -509,6 +513,9 @@ impl Builder {
             "id" => m.id = value,
             "title" => m.title = value,
             "series" => m.series = Some(value).filter(|v| !v.is_empty()),
+            "season word" | "season_word" => {
+                m.season_word = Some(value.to_lowercase()).filter(|v| !v.is_empty())
+            }
             "description" => m.description = value,
             "version" => m.version = value,
             "language" => m.language = value,
@@ -517,7 +524,7 @@ impl Builder {
             other => self.diags.push(at.err(
                 "field",
                 format!("pack.csv has no field \"{other}\""),
-                "its fields are: id, title, series, description, version, language, authors, licence",
+                "its fields are: id, title, series, season word, description, version, language, authors, licence",
             )),
         }
     }
@@ -832,6 +839,17 @@ impl Builder {
         if let Some(e) = self.pack.episodes.iter_mut().find(|e| e.id == id) {
             if e.source.is_empty() {
                 e.source = source;
+            } else if !source.is_empty() && source != e.source {
+                let mut w = at.err(
+                    "source",
+                    format!(
+                        "this plot line's source \"{source}\" is not its episode's (\"{}\"): a pack keeps one source per episode, so the episode's is used",
+                        e.source
+                    ),
+                    "give the episode in episodes.csv the source its plot lines come from, or leave this cell empty",
+                );
+                w.severity = crate::engine::diagnostic::Severity::Warning;
+                self.warnings.push(w);
             }
             e.plot.push(what);
         }

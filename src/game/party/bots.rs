@@ -40,6 +40,10 @@ impl PartyShots {
     fn has(&self, n: &str) -> bool {
         self.taken.contains(&n)
     }
+    /// Whether this picture is still to be taken (never, when none are saved).
+    fn wants(&self, n: &str) -> bool {
+        self.dir.is_some() && !self.has(n)
+    }
     fn busy(&self) -> bool {
         self.want.is_some() || self.pending > 0
     }
@@ -154,7 +158,7 @@ fn play(
                     let c = b.players[joined].cluster;
                     presses.0.push((InputSource::Keys(c), joined % 4));
                 }
-            } else if !shots.has("lobby") {
+            } else if shots.wants("lobby") {
                 shots.ask("lobby");
             } else if t > 1.0 && !b.started {
                 b.started = true;
@@ -211,7 +215,7 @@ fn play(
                 }
             }
             let locked = game.party.locked_players().len();
-            if locked * 2 >= n && locked < n && !shots.has("question") {
+            if locked * 2 >= n && locked < n && shots.wants("question") {
                 shots.ask("question");
                 return;
             }

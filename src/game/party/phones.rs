@@ -56,6 +56,9 @@ impl PhoneRoom {
     pub fn audience_split(&self) -> &[u32] {
         self.link.audience_split()
     }
+    pub fn question_number(&self) -> u32 {
+        self.link.question_number()
+    }
 }
 
 /// Why phones cannot join (no free port), for the lobby.
