@@ -1,12 +1,11 @@
-//! A pack's own relation as an odd one out: "Which moon orbits Saturn?" with
-//! one subject of the object asked among three of one other object (Jupiter's
-//! moons), none of them known to relate to both; the explanation says the
-//! split ("Titan orbits Saturn, not Jupiter.").
+//! A pack's own relation as an odd one out with its split said: "Which moon
+//! orbits Saturn, not Jupiter?" One subject of the object asked among three
+//! of another object, none of them known to relate to both.
 
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::custom_not::but_not;
+use super::custom_not::{but_not, contrast};
 use super::{Ask, Candidate, Ctx, Draft, OPTIONS, say, triple};
 use crate::engine::facts::{EKind, FactBase, Rel, RelationInfo};
 use crate::engine::model::Objects;
@@ -55,9 +54,12 @@ fn sides(b: &FactBase, info: &RelationInfo, rel: u32, subject: u32, home: u32) -
 pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     for (i, f) in b.custom.iter().enumerate() {
         let info = &b.relations[f.relation as usize];
-        if info.def.ask_subject.is_none()
-            || !info.def.asked
+        let Some(ask) = info.def.ask_subject.as_deref() else {
+            continue;
+        };
+        if !info.def.asked
             || info.def.objects == Objects::SomeListed
+            || contrast(ask, "", "").is_none()
             || sides(b, info, f.relation, f.subject, f.object).is_empty()
         {
             continue;
@@ -91,15 +93,12 @@ pub(super) fn draft<R: Rng>(x: &mut Ctx<R>, _c: &Candidate, k: Cand) -> Option<D
     let (other, mut wrong) = choices.swap_remove(x.rng.random_range(0..choices.len()));
     wrong.shuffle(x.rng);
     wrong.truncate(OPTIONS - 1);
-    // The split is said in the explanation only: "Which moon orbits Saturn,
-    // not Jupiter?" named where the wrong options come from, and every blind
-    // editor struck the clause (9 of 13 in one review).
-    let prompt = capitalise(&fill(
+    let ask = contrast(
         info.def.ask_subject.as_deref()?,
-        "",
         b.name(f.object),
-        b.is_plural(f.object),
-    ));
+        b.name(other),
+    )?;
+    let prompt = capitalise(&fill(&ask, "", "", b.is_plural(f.object)));
     let explanation = but_not(b, &info.def.statement, f.subject, f.relation, other);
     let facts = vec![triple(b.name(f.subject), &info.def.id, b.name(f.object))];
     Some(
