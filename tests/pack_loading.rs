@@ -146,7 +146,12 @@ fn dates_that_all_share_a_chain_are_warned_to_give_no_timeline() {
             .collect::<Vec<_>>()
             .join("\n        ")
     };
-    let with = |chain: &str| SMALL.replace("    roles:", &format!("    dates: [\n        {}\n    ],\n    roles:", dates(chain)));
+    let with = |chain: &str| {
+        SMALL.replace(
+            "    roles:",
+            &format!("    dates: [\n        {}\n    ],\n    roles:", dates(chain)),
+        )
+    };
     let chained = with(", chain: Some(\"making\")");
     let p = load_pack_bytes("p.ron", chained.as_bytes()).expect("warnings only");
     let w = p
@@ -160,7 +165,9 @@ fn dates_that_all_share_a_chain_are_warned_to_give_no_timeline() {
     let free = with("");
     let p = load_pack_bytes("p.ron", free.as_bytes()).expect("warnings only");
     assert!(
-        !p.warnings.iter().any(|w| w.message.contains("no timeline question")),
+        !p.warnings
+            .iter()
+            .any(|w| w.message.contains("no timeline question")),
         "{:#?}",
         p.warnings
     );

@@ -149,11 +149,17 @@ fn a_british_series_says_series_and_asks_episodes_by_their_story() {
     let seasons: Vec<String> = questions
         .iter()
         .map(words)
-        .filter(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "season" || w == "seasons"))
+        .filter(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "season" || w == "seasons")
+        })
         .collect();
     assert!(seasons.is_empty(), "{seasons:#?}");
     assert!(
-        questions.iter().map(words).any(|t| t.contains("series 1") || t.contains("first series") || t.contains("series 2") || t.contains("second series")),
+        questions.iter().map(words).any(|t| t.contains("series 1")
+            || t.contains("first series")
+            || t.contains("series 2")
+            || t.contains("second series")),
         "some question names a series"
     );
     // Every episode has a plot line, so none is asked by its number or title alone.
@@ -197,7 +203,10 @@ fn a_plot_line_with_another_source_than_its_episode_is_a_warning_at_its_cell() {
     let (file, line, column, message) = &w[0];
     assert!(file.ends_with("plot.csv"), "{file}");
     assert_eq!((*line, *column), (2, 3));
-    assert!(message.contains("\"book\"") && message.contains("\"wiki\""), "{message}");
+    assert!(
+        message.contains("\"book\"") && message.contains("\"wiki\""),
+        "{message}"
+    );
 }
 
 /// (file, line, column, message) of each diagnostic.

@@ -225,7 +225,8 @@ fn check_meta(c: &mut Checker, pack: &Pack) {
             word,
             0,
             format!("`season_word` is \"{word}\": it must be one word"),
-            "write the word questions use for a run of episodes, such as \"series\" or \"season\"".into(),
+            "write the word questions use for a run of episodes, such as \"series\" or \"season\""
+                .into(),
         );
     }
     let facts = fact_count(pack);
@@ -1015,7 +1016,11 @@ fn lint(c: &mut Checker, pack: &Pack) {
     }
     // A timeline takes at most one event of a chain: count what can meet.
     if pack.dates.len() >= 4 {
-        let chains: HashSet<&str> = pack.dates.iter().filter_map(|d| d.chain.as_deref()).collect();
+        let chains: HashSet<&str> = pack
+            .dates
+            .iter()
+            .filter_map(|d| d.chain.as_deref())
+            .collect();
         let unchained = pack.dates.iter().filter(|d| d.chain.is_none()).count();
         let apart = chains.len() + unchained;
         if apart < 4 {
