@@ -16,8 +16,13 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
     let told = super::plot_episode::told_episodes(b);
     for (i, e) in b.episodes.iter().enumerate() {
         // An opener's title announces itself ("Meet", "Pilot"): not a fair
-        // question. An episode with a story is asked by its story.
-        if e.number == 1 || told.contains(&e.entity) {
+        // question. An episode with a story is asked by its story. Running
+        // order alone is asked only where the pack says the episode is worth
+        // it (`interest` 3 or more): blind reviews rejected 7 of 7 others.
+        if e.number == 1
+            || told.contains(&e.entity)
+            || !e.origin.interest.is_some_and(|i| i >= 3)
+        {
             continue;
         }
         out.push(Candidate {
