@@ -20,10 +20,7 @@ pub(super) fn candidates(b: &FactBase, out: &mut Vec<Candidate>) {
         // question. An episode with a story is asked by its story. Running
         // order alone is asked only where the pack says the episode is worth
         // it (`interest` 3 or more): blind reviews rejected 7 of 7 others.
-        if e.number == 1
-            || told.contains(&e.entity)
-            || !e.origin.interest.is_some_and(|i| i >= 3)
-        {
+        if e.number == 1 || told.contains(&e.entity) || e.origin.interest.is_none_or(|i| i < 3) {
             continue;
         }
         out.push(Candidate {
