@@ -447,3 +447,50 @@ fn a_relaxed_room_has_no_clock_no_races_and_no_speed_points() {
     settle(&mut app);
     assert_eq!(screen(&app), PartyPhase::Reveal);
 }
+
+/// The party demo without screenshots (`play --demo --players N`, as
+/// `--bench-party` runs it) plays a whole game to the podium and exits: it
+/// once waited in the lobby for a picture it would never take.
+#[test]
+fn the_party_demo_without_screenshots_plays_to_the_podium() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = headless_app(GameConfig {
+        data_dir: Some(dir.path().to_path_buf()),
+        demo: Some(leafquiz::game::demo::DemoConfig {
+            seed: 5,
+            questions: 1,
+            screenshots: None,
+            exit_when_done: true,
+        }),
+        party_players: Some(4),
+        ..default()
+    });
+    let mut seen = Vec::new();
+    for _ in 0..60_000 {
+        app.update();
+        let s = screen(&app);
+        if seen.last() != Some(&s) {
+            seen.push(s);
+        }
+        if app.should_exit().is_some() {
+            break;
+        }
+    }
+    assert_eq!(
+        app.should_exit(),
+        Some(AppExit::Success),
+        "screens seen: {seen:?}"
+    );
+    for phase in [
+        PartyPhase::Lobby,
+        PartyPhase::Question,
+        PartyPhase::Reveal,
+        PartyPhase::Podium,
+    ] {
+        assert!(
+            seen.iter().any(|s| *s == phase),
+            "{phase:?} missing from {seen:?}"
+        );
+    }
+    assert_eq!(game(&app).party.players.len(), 4);
+}
