@@ -42,17 +42,32 @@ fn median_and(mut v: Vec<f64>, q: f64) -> (f64, f64, f64) {
     (at(0.5), at(q), v[v.len() - 1])
 }
 
+/// What the phones of one run measured, shared by their tasks.
+#[derive(Default)]
+struct Tally {
+    /// Answer (or vote) → acknowledgement, in ms.
+    latencies: Mutex<Vec<f64>>,
+    sent: AtomicUsize,
+    acked: AtomicUsize,
+}
+
+/// The phones' runtime: two workers, like the host's server.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// One phone: joins, then answers (player) or votes (audience) on every
 /// question as soon as it appears; records answer → ack latencies.
-#[allow(clippy::too_many_arguments)]
 async fn phone(
     url: String,
     room: String,
     name: String,
     audience: bool,
-    latencies: Arc<Mutex<Vec<f64>>>,
-    sent: Arc<AtomicUsize>,
-    acked: Arc<AtomicUsize>,
+    tally: Arc<Tally>,
     first: bool,
 ) {
     // A game's room opens with its lobby: keep trying for a while.
@@ -98,7 +113,7 @@ async fn phone(
                         name.len() % q.options.len()
                     );
                     started_at = Some(Instant::now());
-                    sent.fetch_add(1, Ordering::SeqCst);
+                    tally.sent.fetch_add(1, Ordering::SeqCst);
                     ws.send(Message::Text(msg.into())).await.unwrap();
                 }
                 (Phase::Reveal | Phase::Standings, _) if first => {
@@ -111,8 +126,9 @@ async fn phone(
             },
             Ok(ToPhone::Ack { .. }) => {
                 if let Some(s) = started_at.take() {
-                    acked.fetch_add(1, Ordering::SeqCst);
-                    latencies
+                    tally.acked.fetch_add(1, Ordering::SeqCst);
+                    tally
+                        .latencies
                         .lock()
                         .await
                         .push(s.elapsed().as_secs_f64() * 1000.0);
@@ -196,14 +212,8 @@ fn main() {
         (busy, idle, votes, locks, hh.stage())
     });
 
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let latencies = Arc::new(Mutex::new(Vec::new()));
-    let sent = Arc::new(AtomicUsize::new(0));
-    let acked = Arc::new(AtomicUsize::new(0));
+    let rt = runtime();
+    let tally = Arc::new(Tally::default());
     rt.block_on(async {
         let mut tasks = Vec::new();
         for i in 0..PLAYERS + audience {
@@ -217,9 +227,7 @@ fn main() {
                 "LOAD".into(),
                 format!("P{i}"),
                 is_audience,
-                latencies.clone(),
-                sent.clone(),
-                acked.clone(),
+                tally.clone(),
                 i == 0,
             )));
         }
@@ -228,7 +236,7 @@ fn main() {
         }
     });
     let (busy, idle, votes, locks, stage) = runner.join().unwrap();
-    let lat = latencies.blocking_lock().clone();
+    let lat = tally.latencies.blocking_lock().clone();
     let (p50, p99, max) = median_and(lat.clone(), 0.99);
     let (tick_busy, tick_busy99, _) = median_and(busy, 0.99);
     let (tick_idle, tick_idle99, _) = median_and(idle, 0.99);
@@ -241,8 +249,8 @@ fn main() {
     );
     println!(
         "answers sent {}, acked {}; host locked {locks} player answers (of {}), counted {votes} audience votes (of {})",
-        sent.load(Ordering::SeqCst),
-        acked.load(Ordering::SeqCst),
+        tally.sent.load(Ordering::SeqCst),
+        tally.acked.load(Ordering::SeqCst),
         PLAYERS as u32 * QUESTIONS,
         audience as u32 * QUESTIONS
     );
@@ -259,14 +267,8 @@ fn crowd(join_url: &str, audience: usize) {
         .split_once("/?room=")
         .expect("a join address like http://127.0.0.1:7878/?room=ABCD");
     let url = format!("ws://{addr}/ws");
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let latencies = Arc::new(Mutex::new(Vec::new()));
-    let sent = Arc::new(AtomicUsize::new(0));
-    let acked = Arc::new(AtomicUsize::new(0));
+    let rt = runtime();
+    let tally = Arc::new(Tally::default());
     rt.block_on(async {
         let tasks: Vec<_> = (0..audience)
             .map(|i| {
@@ -275,9 +277,7 @@ fn crowd(join_url: &str, audience: usize) {
                     room.to_string(),
                     format!("A{i}"),
                     true,
-                    latencies.clone(),
-                    sent.clone(),
-                    acked.clone(),
+                    tally.clone(),
                     false,
                 ))
             })
@@ -286,11 +286,11 @@ fn crowd(join_url: &str, audience: usize) {
             let _ = t.await;
         }
     });
-    let lat = latencies.blocking_lock().clone();
+    let lat = tally.latencies.blocking_lock().clone();
     let (p50, p99, max) = median_and(lat.clone(), 0.99);
     println!(
         "crowd: {audience} audience phones; votes sent {}, acked {}; vote -> ack p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms",
-        sent.load(Ordering::SeqCst),
-        acked.load(Ordering::SeqCst),
+        tally.sent.load(Ordering::SeqCst),
+        tally.acked.load(Ordering::SeqCst),
     );
 }

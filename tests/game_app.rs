@@ -20,7 +20,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 mod app_common;
-use app_common::{DT, headless_app, press, screen, settle};
+use app_common::{DT, headless_app, press, run_until_exit, screen, settle};
 
 fn new_app(dir: &Path, demo: Option<DemoConfig>) -> App {
     headless_app(GameConfig {
@@ -405,17 +405,7 @@ fn demo_plays_a_whole_game_and_exits() {
             exit_when_done: true,
         }),
     );
-    let mut seen = Vec::new();
-    for _ in 0..20_000 {
-        app.update();
-        let s = screen(&app);
-        if seen.last() != Some(&s) {
-            seen.push(s);
-        }
-        if app.should_exit().is_some() {
-            break;
-        }
-    }
+    let seen = run_until_exit(&mut app, 20_000);
     assert_eq!(
         app.should_exit(),
         Some(AppExit::Success),

@@ -14,7 +14,7 @@ use leafquiz::game::screens::{PartyPhase, Screen};
 use leafquiz::game::transition::RequestScreen;
 
 mod app_common;
-use app_common::{DT, headless_app, press_all as press, screen, settle};
+use app_common::{DT, headless_app, press_all as press, run_until_exit, screen, settle};
 
 fn new_app(dir: &std::path::Path) -> App {
     let mut app = headless_app(GameConfig {
@@ -465,17 +465,7 @@ fn the_party_demo_without_screenshots_plays_to_the_podium() {
         party_players: Some(4),
         ..default()
     });
-    let mut seen = Vec::new();
-    for _ in 0..60_000 {
-        app.update();
-        let s = screen(&app);
-        if seen.last() != Some(&s) {
-            seen.push(s);
-        }
-        if app.should_exit().is_some() {
-            break;
-        }
-    }
+    let seen = run_until_exit(&mut app, 60_000);
     assert_eq!(
         app.should_exit(),
         Some(AppExit::Success),

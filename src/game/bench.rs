@@ -185,7 +185,8 @@ fn drive(
     }
 }
 
-fn median(v: &mut [f64]) -> f64 {
+/// The middle value (sorts `v`); 0 when empty.
+pub(super) fn median(v: &mut [f64]) -> f64 {
     if v.is_empty() {
         return 0.0;
     }

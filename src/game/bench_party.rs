@@ -12,6 +12,7 @@ use std::time::Instant;
 use bevy::diagnostic::{DiagnosticsStore, FrameTimeDiagnosticsPlugin};
 use bevy::prelude::*;
 
+use super::bench::median;
 use super::screens::{Here, PartyPhase, Place};
 
 #[derive(Resource, Default)]
@@ -89,18 +90,11 @@ fn count_votes(
     }
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    if v.is_empty() {
-        return f64::NAN;
-    }
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn report(bench: &mut PartyBench) {
     let row = |name: &str, samples: &[(f64, f64)]| {
-        let frame = median(samples.iter().map(|s| s.0).collect());
-        let update = median(samples.iter().map(|s| s.1).collect());
+        let mut frames: Vec<f64> = samples.iter().map(|s| s.0).collect();
+        let mut updates: Vec<f64> = samples.iter().map(|s| s.1).collect();
+        let (frame, update) = (median(&mut frames), median(&mut updates));
         println!(
             "party {name}: {} frames, whole frame median {frame:.2} ms, update median {update:.2} ms",
             samples.len()

@@ -25,6 +25,23 @@ pub fn headless_app(config: GameConfig) -> App {
     app
 }
 
+/// Runs up to `frames` frames until the app asks to exit; returns the
+/// screens it passed through, in order.
+pub fn run_until_exit(app: &mut App, frames: u32) -> Vec<Place> {
+    let mut seen = Vec::new();
+    for _ in 0..frames {
+        app.update();
+        let s = screen(app);
+        if seen.last() != Some(&s) {
+            seen.push(s);
+        }
+        if app.should_exit().is_some() {
+            break;
+        }
+    }
+    seen
+}
+
 /// Where the app is: a top-level screen, or a phase of solo or party play.
 pub fn screen(app: &App) -> Place {
     Place::of(app.world())
